@@ -1,0 +1,34 @@
+// One jest config, three kinds of test (STYLE.md → Tests):
+//   unit         *.spec.ts              pure logic, no I/O
+//   integration  *.integration-spec.ts  against the real Postgres / Kafka / Temporal started by deploy/local
+//   workflow     *.workflow.spec.ts     Temporal time-skipping test server
+const { pathsToModuleNameMapper } = require('./tools/jest/paths');
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: pathsToModuleNameMapper(),
+  modulePathIgnorePatterns: ['<rootDir>/.huiying/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/.huiying/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testRegex: '(?<!\\.workflow)\\.spec\\.ts$' },
+    { ...common, displayName: 'integration', testRegex: '\\.integration-spec\\.ts$', testTimeout: 120000 },
+    { ...common, displayName: 'workflow', testRegex: '\\.workflow\\.spec\\.ts$', testTimeout: 120000 },
+  ],
+};
