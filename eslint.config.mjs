@@ -43,6 +43,17 @@ export default tseslint.config(
     },
   },
   {
+    // Workflow code takes only the workflow-safe entry of contracts (no class-validator, no Nest, no swagger).
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['**/*.workflow.spec.ts', '**/test/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@huiying/contracts', message: 'Workflows import @huiying/contracts/workflow only.' }],
+        patterns: [{ group: ['../../*'], message: 'Use the workspace aliases (@huiying/*).' }],
+      }],
+    },
+  },
+  {
     // Tests of a workflow may start the time-skipping server and a worker.
     files: ['**/*.workflow.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -1,0 +1,37 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { TOPICS } from '@huiying/contracts';
+import { TypedProducer, ValidatingConsumer } from '@huiying/messaging';
+import { KAFKA, LOGGER } from '../infrastructure.module';
+import { LedgerConfig } from '../ledger.config';
+import { CaseService } from './case.service';
+
+/** Consumes cases.events.v1 into the read model; a one-line hand-off to CaseService. */
+@Injectable()
+export class CaseEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly consumer: ValidatingConsumer<typeof TOPICS.caseEvents>;
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    producer: TypedProducer,
+    config: LedgerConfig,
+    service: CaseService,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.consumer = new ValidatingConsumer(
+      kafka,
+      { groupId: config.LEDGER_CONSUMER_GROUP, topic: TOPICS.caseEvents, handle: (env) => service.onStageChanged(env) },
+      producer,
+      logger,
+    );
+  }
+
+  onApplicationBootstrap() {
+    return this.consumer.start();
+  }
+
+  onApplicationShutdown() {
+    return this.consumer.stop();
+  }
+}

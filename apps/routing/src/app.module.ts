@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Connection } from '@temporalio/client';
+import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { checkTemporal } from '@huiying/temporal';
+import { InfrastructureModule } from './infrastructure.module';
+import { RoutingConfig } from './routing.config';
+import { ReportReceivedConsumer } from './routing/report-received.consumer';
+import { RoutingModule } from './routing/routing.module';
+
+@Module({
+  imports: [
+    InfrastructureModule,
+    RoutingModule,
+    HealthModule.register({
+      imports: [RoutingModule],
+      inject: [DataSource, Connection, RoutingConfig, ReportReceivedConsumer],
+      useFactory: (ds: DataSource, conn: Connection, c: RoutingConfig, consumer: ReportReceivedConsumer): HealthCheck[] => [
+        { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
+        { name: 'temporal', check: () => checkTemporal(conn, c.TEMPORAL_NAMESPACE) },
+        {
+          name: 'kafka-consumer',
+          check: async () => {
+            if (!consumer.consumer.healthy()) throw new Error('report consumer is not running');
+          },
+        },
+      ],
+    }),
+  ],
+})
+export class AppModule {}

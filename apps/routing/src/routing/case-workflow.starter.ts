@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Logger } from 'pino';
+import {
+  SEARCH_ATTRIBUTES,
+  TASK_QUEUES,
+  WORKFLOW_TYPES,
+  type OpinionCaseInput,
+} from '@huiying/contracts';
+import { LOGGER } from '../infrastructure.module';
+
+/** Starts the case workflow with workflow id = case id; a second start of the same case is a no-op. */
+@Injectable()
+export class CaseWorkflowStarter {
+  constructor(
+    private readonly client: Client,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async startOpinionCase(input: OpinionCaseInput): Promise<'started' | 'already-started'> {
+    try {
+      await this.client.workflow.start(WORKFLOW_TYPES.opinionCase, {
+        workflowId: input.caseId,
+        taskQueue: TASK_QUEUES.cases,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
+          { key: SEARCH_ATTRIBUTES.CaseStage, value: 'collected' },
+          { key: SEARCH_ATTRIBUTES.Department, value: input.routing.leadDepartment },
+        ],
+      });
+      this.logger.info({ caseId: input.caseId, department: input.routing.leadDepartment }, 'case workflow started');
+      return 'started';
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
+      throw e;
+    }
+  }
+}

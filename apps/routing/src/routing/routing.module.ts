@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CaseRouteRepository } from './case-route.repository';
+import { CaseWorkflowStarter } from './case-workflow.starter';
+import { ReportReceivedConsumer } from './report-received.consumer';
+import { RoutingRulesController } from './routing-rules.controller';
+import { RoutingService } from './routing.service';
+
+@Module({
+  controllers: [RoutingRulesController],
+  providers: [CaseRouteRepository, CaseWorkflowStarter, RoutingService, ReportReceivedConsumer],
+  exports: [ReportReceivedConsumer],
+})
+export class RoutingModule {}

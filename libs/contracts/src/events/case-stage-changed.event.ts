@@ -1,0 +1,17 @@
+import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { CASE_KINDS, GRADES, type CaseKind, type CaseStageChange, type Grade } from '../workflow/case';
+
+/** cases.events.v1 — a case changed stage. Keyed by case id; id = `${caseId}:${sequence}`. */
+export class CaseStageChangedV1 implements CaseStageChange {
+  @IsUUID() caseId!: string;
+  @IsIn(CASE_KINDS) kind!: CaseKind;
+  @IsInt() @Min(1) sequence!: number;
+  @IsString() @IsNotEmpty() stage!: string;
+  @IsOptional() @IsString() previousStage!: string | null;
+  @IsOptional() @IsString() department!: string | null;
+  @IsArray() @IsString({ each: true }) ccDepartments!: string[];
+  @IsOptional() @IsIn(GRADES) grade!: Grade | null;
+  @IsOptional() @IsString() jurisdiction!: string | null;
+  @IsISO8601({ strict: true }) occurredAt!: string;
+  @IsObject() detail!: Record<string, unknown>;
+}

@@ -1,0 +1,5 @@
+export * from './kafka';
+export * from './typed-producer';
+export * from './validate-message';
+export * from './consumer';
+export * from './outbox-relay';

@@ -1,0 +1,32 @@
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import type { EventEnvelope, EventMap, MappedTopic } from '@huiying/contracts';
+
+/** An idempotent producer that only accepts the payload type mapped to a topic. */
+export class TypedProducer {
+  private readonly producer: Producer;
+  private connected?: Promise<void>;
+
+  constructor(kafka: Kafka) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  connect(): Promise<void> {
+    this.connected ??= this.producer.connect();
+    return this.connected;
+  }
+
+  /** Resolves only after every in-sync replica acknowledged the message. */
+  async publish<K extends MappedTopic>(topic: K, envelope: EventEnvelope<EventMap[K]>): Promise<void> {
+    await this.publishRaw(topic, [{ key: envelope.subject, value: JSON.stringify(envelope) }]);
+  }
+
+  async publishRaw(topic: string, messages: { key: string; value: string | Buffer; headers?: Record<string, string> }[]) {
+    await this.connect();
+    await this.producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages });
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+    this.connected = undefined;
+  }
+}

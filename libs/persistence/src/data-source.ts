@@ -1,0 +1,42 @@
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { Foundation1763700000000 } from './migrations/1763700000000-foundation';
+import { OutboxEntity, ReportEntity } from './entities/intake.entities';
+import { CaseRouteEntity } from './entities/routing.entities';
+import { LedgerCaseEntity, LedgerCaseHistoryEntity } from './entities/ledger.entities';
+
+export interface DatabaseSettings {
+  DATABASE_URL?: string;
+  PGHOST: string;
+  PGPORT: number;
+  PGUSER: string;
+  PGPASSWORD: string;
+  PGDATABASE: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function | string | EntitySchema>;
+
+export const ALL_ENTITIES = [ReportEntity, OutboxEntity, CaseRouteEntity, LedgerCaseEntity, LedgerCaseHistoryEntity];
+/** Migrations in order. Schema changes are explicit: synchronize is always off. */
+export const MIGRATIONS = [Foundation1763700000000];
+
+export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
+  const connection = db.DATABASE_URL
+    ? { url: db.DATABASE_URL }
+    : { host: db.PGHOST, port: Number(db.PGPORT), username: db.PGUSER, password: db.PGPASSWORD, database: db.PGDATABASE };
+  return {
+    type: 'postgres',
+    ...connection,
+    applicationName,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 10 },
+  };
+}
+
+export function createDataSource(db: DatabaseSettings, entities?: EntityList, applicationName?: string): DataSource {
+  return new DataSource(dataSourceOptions(db, entities, applicationName));
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One report as received from a channel (intake schema). Each report keeps its own record. */
+@Entity({ schema: 'intake', name: 'reports' })
+export class ReportEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Index() @Column('uuid', { name: 'case_id' }) caseId!: string;
+  @Column('text') channel!: string;
+  @Column('text') title!: string;
+  @Column('text') content!: string;
+  @Column('text') category!: string;
+  @Column('jsonb') location!: Record<string, string>;
+  @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
+  @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  /** The source system's id; unique, so a re-sent report never opens a second case. */
+  @Column('text', { name: 'source_ref', nullable: true, unique: true }) sourceRef!: string | null;
+  /** Reporter contact, AES-256-GCM encrypted (FieldCipher). */
+  @Column('text', { name: 'reporter_encrypted', nullable: true }) reporterEncrypted!: string | null;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+}
+
+/** Transactional outbox: written in the same transaction as the record, relayed to Kafka. */
+@Entity({ schema: 'intake', name: 'outbox' })
+export class OutboxEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  @Column('text', { name: 'event_id', unique: true }) eventId!: string;
+  @Column('text') topic!: string;
+  @Column('text', { name: 'message_key' }) messageKey!: string;
+  @Column('jsonb') payload!: Record<string, unknown>;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt!: Date | null;
+  @Column('int', { default: 0 }) attempts!: number;
+  @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
+}

@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** The routing decision of a case (归口): which rule version decided it, and when its workflow started. */
+@Entity({ schema: 'routing', name: 'case_routes' })
+export class CaseRouteEntity {
+  @PrimaryColumn('uuid', { name: 'case_id' }) caseId!: string;
+  @Column('uuid', { name: 'report_id' }) reportId!: string;
+  @Column('text') category!: string;
+  @Column('text', { name: 'lead_department' }) leadDepartment!: string;
+  @Column('text', { name: 'cc_departments', array: true }) ccDepartments!: string[];
+  @Column('text', { nullable: true }) territory!: string | null;
+  @Column('text', { name: 'rule_version' }) ruleVersion!: string;
+  @Column('text', { name: 'rule_id' }) ruleId!: string;
+  @Column('text', { name: 'source_event_id' }) sourceEventId!: string;
+  @Column('timestamptz', { name: 'workflow_started_at', nullable: true }) workflowStartedAt!: Date | null;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+}

@@ -1,0 +1,5 @@
+export * from './entities/intake.entities';
+export * from './entities/routing.entities';
+export * from './entities/ledger.entities';
+export * from './data-source';
+export * from './field-cipher';

@@ -1,0 +1,6 @@
+export * from './masking';
+export * from './logger';
+export * from './config';
+export * from './validation';
+export * from './health';
+export * from './bootstrap';

@@ -1,0 +1,3 @@
+export * from './connection';
+export * from './search-attributes';
+export * from './workflow-bundle';

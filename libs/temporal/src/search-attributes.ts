@@ -1,0 +1,26 @@
+import { temporal } from '@temporalio/proto';
+import type { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTE_TYPES } from '@huiying/contracts/workflow';
+
+const TYPE = temporal.api.enums.v1.IndexedValueType;
+const BY_NAME: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  Keyword: TYPE.INDEXED_VALUE_TYPE_KEYWORD,
+  Datetime: TYPE.INDEXED_VALUE_TYPE_DATETIME,
+  Bool: TYPE.INDEXED_VALUE_TYPE_BOOL,
+  Text: TYPE.INDEXED_VALUE_TYPE_TEXT,
+  Int: TYPE.INDEXED_VALUE_TYPE_INT,
+  Double: TYPE.INDEXED_VALUE_TYPE_DOUBLE,
+};
+
+/** Registers the case search attributes on a namespace; already-registered ones are left as they are. */
+export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const have = new Set(Object.keys(existing.customAttributes ?? {}));
+  const missing = Object.entries(SEARCH_ATTRIBUTE_TYPES).filter(([name]) => !have.has(name));
+  if (!missing.length) return [];
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, BY_NAME[type]])),
+  });
+  return missing.map(([name]) => name);
+}
