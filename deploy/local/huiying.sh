@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# The one entry point for running Huiying on this machine (README: `npm run up`, `npm test`).
+#
+#   huiying.sh up       install what is missing, start Postgres, Kafka, Temporal (+ UI), build, migrate,
+#                       start every service and the worker, wait until all are healthy, print where things are
+#   huiying.sh down     stop the services and the stack
+#   huiying.sh status   health of every component and service
+#   huiying.sh test     lint + unit + workflow (time-skipping) + integration and end-to-end tests on the real stack
+#   huiying.sh services start|stop   only the Node services (the stack must be up)
+#
+# Everything lands in .huiying/ (ignored): binaries, data, logs ($HY_LOGS), pid files. Safe to re-run.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$HERE/env.sh"
+cd "$HY_ROOT"
+
+SERVICES=(intake routing assessment publication ledger worker)
+declare -A HEALTH_PORT=(
+  [intake]="${INTAKE_PORT:-3001}" [routing]="${ROUTING_PORT:-3002}" [assessment]="${ASSESSMENT_PORT:-3003}"
+  [publication]="${PUBLICATION_PORT:-3004}" [ledger]="${LEDGER_PORT:-3005}" [worker]="${WORKER_HEALTH_PORT:-3006}"
+)
+
+ensure_node_modules() {
+  local stamp="$HY_HOME/npm-ci.stamp" want
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ -d node_modules ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  log "npm ci (package-lock.json changed or first run)"
+  npm ci --no-audit --no-fund >"$HY_LOGS/npm-ci.log" 2>&1 || { tail -40 "$HY_LOGS/npm-ci.log" >&2; die "npm ci failed"; }
+  echo "$want" >"$stamp"
+}
+
+build() {
+  log "build: tsc -b (incremental)"
+  npx --no-install tsc -b tsconfig.build.json || die "build failed"
+}
+
+stack_up() {
+  bash "$HERE/postgres.sh" start
+  bash "$HERE/kafka.sh" start
+  bash "$HERE/kafka.sh" topics
+  bash "$HERE/temporal.sh" start
+}
+
+stack_down() {
+  bash "$HERE/temporal.sh" stop || true
+  bash "$HERE/kafka.sh" stop || true
+  bash "$HERE/postgres.sh" stop || true
+}
+
+migrate() {
+  log "db:migrate"
+  node libs/persistence/dist/migrate.js >>"$HY_LOGS/migrate.log" 2>&1 || { tail -20 "$HY_LOGS/migrate.log" >&2; die "migrations failed"; }
+}
+
+service_healthy() { curl -fsS -m 3 "http://127.0.0.1:${HEALTH_PORT[$1]}/health" >/dev/null 2>&1; }
+
+start_service() {
+  local name="$1"
+  if is_running "$name"; then log "$name already running (pid $(cat "$HY_RUN/$name.pid"))"; return 0; fi
+  log "starting $name"
+  nohup node "apps/$name/dist/main.js" >>"$HY_LOGS/$name.log" 2>&1 &
+  echo $! >"$HY_RUN/$name.pid"
+}
+
+stop_service() {
+  local name="$1" pidf="$HY_RUN/$1.pid" pid i
+  [ -f "$pidf" ] || return 0
+  pid="$(cat "$pidf")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+    log "stopped $name"
+  fi
+  rm -f "$pidf"
+}
+
+services_start() {
+  local name
+  for name in "${SERVICES[@]}"; do start_service "$name"; done
+  for name in "${SERVICES[@]}"; do
+    wait_for "$name /health" 120 service_healthy "$name" || { tail -30 "$HY_LOGS/$name.log" >&2; die "$name did not become healthy (log: $HY_LOGS/$name.log)"; }
+    log "$name healthy on :${HEALTH_PORT[$name]}"
+  done
+}
+
+services_stop() {
+  local i
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_service "${SERVICES[$i]}"; done
+}
+
+print_where() {
+  cat <<INFO
+
+Huiying is running.
+  REST (OpenAPI docs at /docs, health at /health):
+    intake       http://127.0.0.1:${HEALTH_PORT[intake]}/docs
+    routing      http://127.0.0.1:${HEALTH_PORT[routing]}/docs
+    assessment   http://127.0.0.1:${HEALTH_PORT[assessment]}/docs
+    publication  http://127.0.0.1:${HEALTH_PORT[publication]}/docs
+    ledger       http://127.0.0.1:${HEALTH_PORT[ledger]}/docs
+  gRPC           127.0.0.1:${GRPC_PORT:-50051} (served by intake once the integration-surface issue lands)
+  Temporal UI    http://127.0.0.1:${TEMPORAL_UI_PORT}/namespaces/${TEMPORAL_NAMESPACE}/workflows
+  Temporal       ${TEMPORAL_ADDRESS}   Kafka ${KAFKA_BROKERS}   Postgres ${PGHOST}:${PGPORT}/${PGDATABASE}
+  Logs           ${HY_LOGS}/
+  Stop with      npm run down
+INFO
+}
+
+status() {
+  local rc=0 name
+  bash "$HERE/postgres.sh" status && log "postgres up" || { log "postgres DOWN"; rc=1; }
+  bash "$HERE/kafka.sh" status && log "kafka up" || { log "kafka DOWN"; rc=1; }
+  bash "$HERE/temporal.sh" status && log "temporal up" || { log "temporal DOWN"; rc=1; }
+  for name in "${SERVICES[@]}"; do
+    if service_healthy "$name"; then log "$name healthy"; else log "$name DOWN"; rc=1; fi
+  done
+  return $rc
+}
+
+run_tests() {
+  local started
+  started=$(date +%s)
+  ensure_node_modules
+  log "lint (module boundaries included)"
+  npm run --silent lint
+  build
+  log "unit tests"
+  npx --no-install jest --selectProjects unit --ci
+  stack_up
+  export TEMPORAL_TEST_SERVER_PATH="$(bash "$HERE/temporal.sh" test-server)"
+  migrate
+  log "workflow tests (time-skipping test server: $TEMPORAL_TEST_SERVER_PATH)"
+  npx --no-install jest --selectProjects workflow --ci --runInBand
+  services_start
+  log "integration and end-to-end tests against the running stack"
+  npx --no-install jest --selectProjects integration --ci --runInBand
+  log "all tests passed in $(( $(date +%s) - started ))s"
+}
+
+case "${1:-}" in
+  up)
+    ensure_node_modules
+    stack_up
+    build
+    migrate
+    services_start
+    print_where
+    ;;
+  down)
+    services_stop
+    stack_down
+    ;;
+  status) status ;;
+  test) run_tests ;;
+  services)
+    case "${2:-}" in
+      start) services_start ;;
+      stop) services_stop ;;
+      *) die "usage: $0 services start|stop" ;;
+    esac
+    ;;
+  *)
+    echo "usage: $0 up|down|status|test|services start|stop" >&2
+    exit 2
+    ;;
+esac
