@@ -19,6 +19,7 @@ const swc = [
 
 const common = {
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: pathsToModuleNameMapper(),
   modulePathIgnorePatterns: ['<rootDir>/.huiying/', '/dist/'],

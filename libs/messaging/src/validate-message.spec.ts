@@ -1,0 +1,69 @@
+import { EVENT_TYPES, makeEnvelope, TOPICS } from '@huiying/contracts';
+import { parseMessage, PoisonMessageError } from './validate-message';
+
+const caseId = '3f1c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f';
+const valid = makeEnvelope({
+  id: 'report:1',
+  type: EVENT_TYPES.reportReceived,
+  source: '/huiying/intake',
+  time: '2026-11-21T01:00:00.000Z',
+  subject: caseId,
+  data: {
+    reportId: '9b2e7f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    caseId,
+    channel: 'weibo',
+    title: '供暖不热',
+    content: '暖气温度不达标',
+    category: 'housing',
+    location: { district: '城关区' },
+    occurredAt: '2026-11-20T00:30:00.000Z',
+    receivedAt: '2026-11-21T01:00:00.000Z',
+  },
+});
+
+const buf = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
+
+async function reason(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof PoisonMessageError) return e.reason;
+    throw e;
+  }
+  throw new Error('expected a PoisonMessageError');
+}
+
+describe('parseMessage (validation of every consumed message)', () => {
+  it('accepts a valid envelope and returns the typed payload', async () => {
+    const env = await parseMessage(TOPICS.reportReceived, caseId, buf(valid));
+    expect(env.data.caseId).toBe(caseId);
+    expect(env.data.constructor.name).toBe('ReportReceivedV1');
+  });
+
+  it('rejects a value that is not JSON', async () => {
+    expect(await reason(parseMessage(TOPICS.reportReceived, caseId, buf('{oops')))).toMatch(/not JSON/);
+  });
+
+  it('rejects an empty value and a JSON array', async () => {
+    expect(await reason(parseMessage(TOPICS.reportReceived, caseId, null))).toMatch(/empty/);
+    expect(await reason(parseMessage(TOPICS.reportReceived, caseId, buf([1, 2])))).toMatch(/not a JSON object/);
+  });
+
+  it('names every invalid envelope attribute and payload field', async () => {
+    const bad = { ...valid, specversion: '0.3', time: 'yesterday', data: { ...valid.data, channel: 'fax', caseId: 'x' } };
+    const r = await reason(parseMessage(TOPICS.reportReceived, 'x', buf(bad)));
+    expect(r).toMatch(/specversion/);
+    expect(r).toMatch(/time/);
+    expect(r).toMatch(/data\.channel/);
+    expect(r).toMatch(/data\.caseId/);
+  });
+
+  it('rejects unknown payload fields (a producer on the wrong schema version)', async () => {
+    const r = await reason(parseMessage(TOPICS.reportReceived, caseId, buf({ ...valid, data: { ...valid.data, reporterPhone: '13800138000' } })));
+    expect(r).toMatch(/data\.reporterPhone/);
+  });
+
+  it('rejects a message whose key is not its subject (keyed by case id)', async () => {
+    expect(await reason(parseMessage(TOPICS.reportReceived, 'other-key', buf(valid)))).toMatch(/differs from envelope subject/);
+  });
+});
