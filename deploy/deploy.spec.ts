@@ -25,6 +25,8 @@ const httpApps: Record<string, number> = { intake: 3001, routing: 3002, assessme
 const workerHealthPort = 3006;
 const apps = [...Object.keys(httpApps), 'worker'];
 const appPort = (app: string): number => httpApps[app] ?? workerHealthPort;
+/** The variable each app reads its port from (apps/<app>/src/<app>.config.ts). */
+const portVar = (app: string): string => (app === 'worker' ? 'WORKER_HEALTH_PORT' : `${app.toUpperCase()}_PORT`);
 const grpcPort = 50051;
 const kafkaConsumers = ['routing', 'ledger'];
 
@@ -34,6 +36,25 @@ function envShDefaults(): Record<string, number> {
   for (const m of read('deploy/local/env.sh').matchAll(/^export (\w+)="\$\{\1:-(\d+)\}"/gm)) out[m[1]] = Number(m[2]);
   return out;
 }
+
+/**
+ * Lists declared in libs/contracts, read as text so that this test does not depend on the libs compiling:
+ * the values of `TOPICS` and of `SEARCH_ATTRIBUTE_TYPES`.
+ */
+function constBlock(file: string, name: string): string {
+  const text = read(file);
+  const start = text.indexOf(`export const ${name}`);
+  if (start < 0) throw new Error(`${name} not found in ${file}`);
+  return text.slice(start, text.indexOf('\n}', start));
+}
+const contractTopics = (): string[] =>
+  [...constBlock('libs/contracts/src/topics.ts', 'TOPICS').matchAll(/:\s*'([^']+)'/g)].map((m) => m[1]);
+const contractSearchAttributes = (): Record<string, string> =>
+  Object.fromEntries(
+    [...constBlock('libs/contracts/src/workflow/temporal.ts', 'SEARCH_ATTRIBUTE_TYPES').matchAll(/(\w+):\s*'(\w+)'/g)].map(
+      (m) => [m[1], m[2]],
+    ),
+  );
 
 function topics(): { name: string; partitions: number }[] {
   return read('deploy/local/kafka/topics.txt')
@@ -54,6 +75,16 @@ describe('local Kafka', () => {
     'calendar.updated.v1',
     'hotline.work-orders.v1',
   ];
+
+  it('topics.txt has every topic of libs/contracts and its dead-letter twin', () => {
+    const names = topics().map((t) => t.name);
+    const declared = contractTopics();
+    expect(declared.length).toBeGreaterThanOrEqual(5);
+    for (const topic of declared) {
+      expect(names).toContain(topic);
+      expect(names).toContain(`dlq.${topic}`);
+    }
+  });
 
   it('topics.txt lists every main topic with 6 partitions and a dead-letter topic for each', () => {
     const list = topics();
@@ -137,7 +168,12 @@ describe('docker-compose.yml', () => {
       CaseKind: 'Keyword', CaseStage: 'Keyword', Department: 'Keyword', Grade: 'Keyword',
       DueAt: 'Datetime', Overdue: 'Bool', Jurisdiction: 'Keyword', ExtendedDueAt: 'Datetime',
     };
-    for (const [name, type] of Object.entries(attrs)) expect(script).toContain(`${name}:${type}`);
+    // the workflows' own list (libs/contracts) must be registered too
+    const declared = contractSearchAttributes();
+    expect(Object.keys(declared).length).toBeGreaterThanOrEqual(8);
+    for (const [name, type] of Object.entries({ ...attrs, ...declared })) {
+      expect(script).toContain(`${name}:${type}`);
+    }
     expect(script).toContain('temporal operator search-attribute create');
   });
 
@@ -168,7 +204,7 @@ describe('docker-compose.yml', () => {
         TEMPORAL_ADDRESS: 'temporal:7233',
         TEMPORAL_NAMESPACE: 'default',
       });
-      expect(Number(env(app)[app === 'worker' ? 'HEALTH_PORT' : 'PORT'])).toBe(port);
+      expect(Number(env(app)[portVar(app)])).toBe(port);
     });
 
     it('checks /health on its port', () => {
@@ -213,6 +249,9 @@ describe('app Dockerfiles', () => {
     expect(text).toMatch(/npm prune --omit=dev/);
     expect(text).toMatch(/COPY --from=build .*node_modules/);
     expect(text).toMatch(/^USER node$/m);
+    expect(text).toContain(`ENV NODE_ENV=production ${portVar(app)}=${appPort(app)}`);
+    // the worker bundles workflow sources at start-up with the aliases of tsconfig.base.json
+    expect(text).toMatch(/COPY --from=build .*tsconfig\.base\.json/);
     expect(text).toContain(`CMD ["node", "apps/${app}/dist/main.js"]`);
     if (existsSync(join(root, `apps/${app}/tsconfig.build.json`))) {
       expect(read(`apps/${app}/tsconfig.build.json`)).toMatch(/"outDir":\s*"dist"/);
@@ -325,8 +364,14 @@ describe('deploy/k8s', () => {
       }
       const envFrom = arr(c.envFrom, 'envFrom').map((e) => obj(obj(e, 'envFrom').configMapRef ?? {}, 'ref').name);
       expect(envFrom).toContain('huiying-config');
-      const dbUrl = arr(c.env, 'env').map((e) => obj(e, 'env')).find((e) => e.name === 'DATABASE_URL');
+      const envs = arr(c.env, 'env').map((e) => obj(e, 'env'));
+      const dbUrl = envs.find((e) => e.name === 'DATABASE_URL');
       expect(obj(obj(dbUrl?.valueFrom, 'valueFrom').secretKeyRef, 'secretKeyRef')).toMatchObject({ key: 'DATABASE_URL' });
+      expect(envs.find((e) => e.name === portVar(app))?.value).toBe(String(port));
+      if (app === 'intake') {
+        const key = envs.find((e) => e.name === 'HUIYING_DATA_KEY');
+        expect(obj(obj(key?.valueFrom, 'valueFrom').secretKeyRef, 'secretKeyRef')).toMatchObject({ key: 'HUIYING_DATA_KEY' });
+      }
     });
 
     if (app !== 'worker') {
