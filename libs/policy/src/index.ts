@@ -1,0 +1,6 @@
+export * from './policy.exception';
+export * from './versioned-policy';
+export * from './departments';
+export * from './routing';
+export * from './opinion-deadlines';
+export * from './disclosure';
