@@ -7,7 +7,7 @@ const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
   [/performance\.now|process\.hrtime|Math\.random/, 'non-determinism'],
   [/from ['"](fs|path|http|https|net|child_process|os)['"]|require\(/, 'I/O'],
   [/process\.env/, 'environment read'],
-  [/structuredClone/, 'not available in every sandbox'],
+  [/structuredClone\s*\(/, 'not available in every sandbox'],
 ];
 
 describe('policy library purity', () => {
