@@ -45,7 +45,7 @@ SQL_TOOL="$HY_BIN/temporal-sql-tool"
 UI_BIN="$HY_BIN/temporal-ui-server"
 ADMIN_BIN="$HY_BIN/hy-temporal-admin"
 
-export TEMPORAL_LOG_LEVEL="${TEMPORAL_LOG_LEVEL:-info}"
+export TEMPORAL_LOG_LEVEL="${TEMPORAL_LOG_LEVEL:-warn}"   # info writes ~150 KB per start plus steady chatter
 export TEMPORAL_HTTP_PORT="${TEMPORAL_HTTP_PORT:-$((TEMPORAL_PORT + 10))}"
 export TEMPORAL_HISTORY_PORT="${TEMPORAL_HISTORY_PORT:-$((TEMPORAL_PORT + 1))}"
 export TEMPORAL_MATCHING_PORT="${TEMPORAL_MATCHING_PORT:-$((TEMPORAL_PORT + 2))}"
@@ -78,6 +78,11 @@ admin_hash() { cat "$TOOLS_DIR/go.mod" "$TOOLS_DIR/go.sum" "$TOOLS_DIR"/cmd/hy-t
 
 cmd_build() {
   local want have="" t0
+  if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ] &&
+    [ -x "$SERVER_BIN" ] && [ -x "$SQL_TOOL" ] && [ -x "$UI_BIN" ] && [ -x "$ADMIN_BIN" ]; then
+    log "temporal: go not found; using the binaries already in $HY_BIN without checking their stamp"
+    return 0
+  fi
   want="$(deps_hash)"
   [ -f "$BUILD_STAMP" ] && have="$(cat "$BUILD_STAMP")"
   if [ "$want" != "$have" ] || [ ! -x "$SERVER_BIN" ] || [ ! -x "$SQL_TOOL" ] || [ ! -x "$UI_BIN" ]; then
@@ -164,6 +169,9 @@ frontend_ok() { [ -x "$ADMIN_BIN" ] && "$ADMIN_BIN" health -address "$TEMPORAL_A
 ui_ok() { curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$TEMPORAL_UI_PORT/" 2>/dev/null; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# keep one previous log when it grew past 50 MB
+rotate_log() { if [ -f "$1" ] && [ "$(stat -c %s "$1")" -gt 52428800 ]; then mv -f "$1" "$1.1"; fi; }
+
 # wait until "$2" succeeds while pid file $1 stays alive; $3 = seconds
 wait_alive() {
   local name="$1" check="$2" secs="$3" i=0
@@ -192,6 +200,7 @@ start_server() {
     done
     write_config
     log "temporal: starting server on $TEMPORAL_ADDRESS (log $T_LOG)"
+    rotate_log "$T_LOG"
     printf '\n===== %s temporal-server start =====\n' "$(date -Is)" >>"$T_LOG"
     nohup "$SERVER_BIN" --config-file "$T_CONFIG" --allow-no-auth start >>"$T_LOG" 2>&1 </dev/null &
     echo $! >"$HY_RUN/temporal.pid"
@@ -214,6 +223,7 @@ start_ui() {
   if ! is_running temporal-ui; then
     port_busy "$TEMPORAL_UI_PORT" && die "temporal: UI port $TEMPORAL_UI_PORT is in use by something else"
     log "temporal: starting UI on http://127.0.0.1:$TEMPORAL_UI_PORT/ (log $UI_LOG)"
+    rotate_log "$UI_LOG"
     printf '\n===== %s temporal-ui-server start =====\n' "$(date -Is)" >>"$UI_LOG"
     nohup "$UI_BIN" --root "$UI_CONFIG_DIR" --config . --env huiying start >>"$UI_LOG" 2>&1 </dev/null &
     echo $! >"$HY_RUN/temporal-ui.pid"
