@@ -22,6 +22,7 @@ function input(caseId: string): OpinionCaseInput {
     routing: {
       leadDepartment: 'housing_urban_rural',
       ccDepartments: ['disclosure_office', 'press_office', 'cyberspace_office'],
+      jurisdiction: 'seed-city',
       territory: '城关区',
       ruleVersion: 'test-rules-1',
       ruleId: 'housing',
@@ -67,7 +68,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       ['collected', 1, null],
       ['routed', 2, 'collected'],
     ]);
-    expect(emitted[1]).toMatchObject({ caseId, kind: 'opinion', department: 'housing_urban_rural', jurisdiction: '城关区' });
+    expect(emitted[1]).toMatchObject({ caseId, kind: 'opinion', department: 'housing_urban_rural', jurisdiction: 'seed-city' });
     expect(emitted[1].detail).toMatchObject({ ruleVersion: 'test-rules-1', ccDepartments: ['disclosure_office', 'press_office', 'cyberspace_office'] });
   });
 

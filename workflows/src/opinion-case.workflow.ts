@@ -74,7 +74,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       department: state.department,
       ccDepartments: state.ccDepartments,
       grade: state.grade,
-      jurisdiction: input.routing.territory,
+      jurisdiction: input.routing.jurisdiction,
       occurredAt: at,
       detail,
     });
@@ -86,7 +86,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
 
   upsertSearchAttributes([
     { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
-    ...(input.routing.territory ? [{ key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.territory }] : []),
+    { key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.jurisdiction },
   ]);
   await enterStage('collected', { reportId: input.reportId, channel: input.channel, discoveredAt: input.discoveredAt });
   await enterStage('routed', {

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EventEnvelope, ReportReceivedV1 } from '@huiying/contracts';
-import { DEFAULT_ROUTING_RULES, routeCase } from '@huiying/policy';
+import { DEFAULT_ROUTING_RULES, routeCase, type RoutingDecision } from '@huiying/policy';
+
+/** "district/township" (or the part that is known) of the place that handles the case locally (属地). */
+function territoryOf(decision: RoutingDecision): string | null {
+  const parts = [decision.territory.district, decision.territory.township].filter((p): p is string => !!p);
+  return parts.length ? parts.join('/') : null;
+}
 import { LOGGER } from '../infrastructure.module';
 import { CaseRouteRepository } from './case-route.repository';
 import { CaseWorkflowStarter } from './case-workflow.starter';
@@ -24,7 +30,8 @@ export class RoutingService {
       category: report.category,
       leadDepartment: decision.leadDepartment,
       ccDepartments: [...decision.ccDepartments],
-      territory: decision.territory ?? null,
+      jurisdiction: decision.jurisdiction,
+      territory: territoryOf(decision),
       ruleVersion: decision.ruleVersion,
       ruleId: decision.ruleId,
       sourceEventId: envelope.id,
@@ -40,6 +47,7 @@ export class RoutingService {
       routing: {
         leadDepartment: route.leadDepartment,
         ccDepartments: route.ccDepartments,
+        jurisdiction: route.jurisdiction,
         territory: route.territory,
         ruleVersion: route.ruleVersion,
         ruleId: route.ruleId,

@@ -59,6 +59,9 @@ export interface OpinionCaseInput {
   routing: {
     leadDepartment: string;
     ccDepartments: string[];
+    /** The policy jurisdiction whose rules decided (e.g. seed-city). */
+    jurisdiction: string;
+    /** Where it happened and who handles it locally (属地): "district/township", or null when unknown. */
     territory: string | null;
     ruleVersion: string;
     ruleId: string;

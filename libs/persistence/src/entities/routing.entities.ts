@@ -8,6 +8,7 @@ export class CaseRouteEntity {
   @Column('text') category!: string;
   @Column('text', { name: 'lead_department' }) leadDepartment!: string;
   @Column('text', { name: 'cc_departments', array: true }) ccDepartments!: string[];
+  @Column('text') jurisdiction!: string;
   @Column('text', { nullable: true }) territory!: string | null;
   @Column('text', { name: 'rule_version' }) ruleVersion!: string;
   @Column('text', { name: 'rule_id' }) ruleId!: string;

@@ -44,6 +44,7 @@ export class Foundation1763700000000 implements MigrationInterface {
       category text NOT NULL,
       lead_department text NOT NULL,
       cc_departments text[] NOT NULL,
+      jurisdiction text NOT NULL,
       territory text,
       rule_version text NOT NULL,
       rule_id text NOT NULL,
