@@ -59,8 +59,8 @@ const contractSearchAttributes = (): Record<string, string> =>
 function topics(): { name: string; partitions: number }[] {
   return read('deploy/local/kafka/topics.txt')
     .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter((l) => l !== '')
     .map((l) => {
       const [name, partitions] = l.split(/\s+/);
       return { name, partitions: Number(partitions) };

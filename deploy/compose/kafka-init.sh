@@ -13,7 +13,7 @@ until "$KT" --bootstrap-server "$BOOTSTRAP" --list >/dev/null 2>&1; do
   sleep 2
 done
 
-grep -Ev '^[[:space:]]*(#|$)' "$TOPICS_FILE" | while read -r name parts configs _; do
+sed -e 's/#.*//' "$TOPICS_FILE" | grep -Ev '^[[:space:]]*$' | while read -r name parts configs _; do
   set -- --create --if-not-exists --bootstrap-server "$BOOTSTRAP" --topic "$name" \
     --partitions "$parts" --replication-factor 1
   if [ -n "${configs:-}" ]; then

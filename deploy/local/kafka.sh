@@ -4,7 +4,8 @@
 #   deploy/local/kafka.sh start    fetch jars (cached), format storage once, start in background, wait until ready
 #   deploy/local/kafka.sh stop     stop cleanly (SIGTERM, then SIGKILL after KAFKA_STOP_TIMEOUT seconds)
 #   deploy/local/kafka.sh status   exit 0 when running and answering, 1 otherwise
-#   deploy/local/kafka.sh topics   create/raise the topics of deploy/local/kafka/topics.txt (idempotent)
+#   deploy/local/kafka.sh topics   create/raise the topics of deploy/local/kafka/topics.txt (idempotent,
+#                                  one JVM: kafka/EnsureTopics.java)
 #   deploy/local/kafka.sh run-tool <main-class> args...   run a Kafka tool class with the broker's classpath,
 #        e.g. run-tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:9092 --topic x
 #
@@ -138,6 +139,11 @@ format_storage() {
     || { tail -20 "$KAFKA_LOG" >&2; die "kafka: storage format failed"; }
 }
 
+# is_running (env.sh) + the pid really is our broker (guards against a stale pid file whose pid was reused)
+kafka_running() {
+  is_running kafka && tr '\0' ' ' <"/proc/$(cat "$KAFKA_PID")/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # The broker answers a metadata request (list topics) -> ready.
@@ -147,7 +153,7 @@ broker_ready() {
 }
 
 start() {
-  if is_running kafka; then
+  if kafka_running; then
     log "kafka: already running (pid $(cat "$KAFKA_PID")) on $BOOTSTRAP"
     return 0
   fi
@@ -173,7 +179,7 @@ start() {
   until [ -s "$KAFKA_PID" ]; do i=$((i + 1)); [ $i -gt 50 ] && die "kafka: no pid file"; sleep 0.1; done
   i=0
   until port_open "$KAFKA_PORT"; do
-    is_running kafka || { tail -30 "$KAFKA_LOG" >&2; rm -f "$KAFKA_PID"; die "kafka: process exited during start-up"; }
+    kafka_running || { tail -30 "$KAFKA_LOG" >&2; rm -f "$KAFKA_PID"; die "kafka: process exited during start-up"; }
     i=$((i + 1)); [ $i -gt $((KAFKA_START_TIMEOUT * 5)) ] && die "kafka: port $KAFKA_PORT not open after ${KAFKA_START_TIMEOUT}s"
     sleep 0.2
   done
@@ -182,7 +188,7 @@ start() {
 }
 
 stop() {
-  if ! is_running kafka; then
+  if ! kafka_running; then
     rm -f "$KAFKA_PID"
     log "kafka: not running"
     return 0
@@ -205,7 +211,7 @@ stop() {
 }
 
 status() {
-  if is_running kafka && port_open "$KAFKA_PORT"; then
+  if kafka_running && port_open "$KAFKA_PORT"; then
     echo "kafka: running (pid $(cat "$KAFKA_PID"), $(kafka_version)) on $BOOTSTRAP"
     return 0
   fi
@@ -213,42 +219,17 @@ status() {
   return 1
 }
 
-# Reads "name partitions [k=v,k=v]" lines; creates missing topics, raises partition counts that are too low.
+# Creates the missing topics of topics.txt and raises partition counts that are too low (never lowers them),
+# in one Admin client session: kafka/EnsureTopics.java, run in Java's single-file source mode.
 topics() {
   [ -f "$KAFKA_TOPICS_FILE" ] || die "kafka: topics file $KAFKA_TOPICS_FILE missing"
-  is_running kafka || die "kafka: not running (run: $0 start)"
+  kafka_running || die "kafka: not running (run: $0 start)"
   ensure_libs
-  local describe name parts configs have created=0 altered=0 ok=0 pids=() args
-  # one metadata call for everything that exists: "Topic: X<TAB>TopicId: ..<TAB>PartitionCount: N ..."
-  describe="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --describe \
-    --exclude-internal 2>/dev/null | grep -E '^Topic: .*PartitionCount' || true)"
-  while read -r name parts configs _; do
-    case "$name" in ''|\#*) continue ;; esac
-    [[ "$parts" =~ ^[0-9]+$ ]] || die "kafka: bad partition count '$parts' for $name in $KAFKA_TOPICS_FILE"
-    have="$(printf '%s\n' "$describe" | awk -v t="$name" '$1=="Topic:" && $2==t { for (i=1;i<=NF;i++) if ($i=="PartitionCount:") print $(i+1) }')"
-    if [ -z "$have" ]; then
-      args=(--create --if-not-exists --topic "$name" --partitions "$parts" --replication-factor 1)
-      if [ -n "${configs:-}" ]; then
-        IFS=',' read -ra kv <<<"$configs"
-        for c in "${kv[@]}"; do args+=(--config "$c"); done
-      fi
-      log "kafka: creating $name ($parts partitions${configs:+, $configs})"
-      kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" "${args[@]}" >/dev/null &
-      pids+=($!)
-      created=$((created + 1))
-      # two JVMs at a time on a small machine
-      if [ ${#pids[@]} -ge 2 ]; then wait "${pids[0]}" || die "kafka: topic creation failed"; pids=("${pids[@]:1}"); fi
-    elif [ "$have" -lt "$parts" ]; then
-      log "kafka: raising $name from $have to $parts partitions"
-      kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --alter --topic "$name" \
-        --partitions "$parts" >/dev/null
-      altered=$((altered + 1))
-    else
-      ok=$((ok + 1))
-    fi
-  done <"$KAFKA_TOPICS_FILE"
-  for p in "${pids[@]}"; do wait "$p" || die "kafka: topic creation failed"; done
-  log "kafka: topics: $created created, $altered altered, $ok already present"
+  [ -f "$KAFKA_TOOLS_LOG4J" ] || write_config
+  local out
+  out="$(kafka_java "$HERE/kafka/EnsureTopics.java" "$BOOTSTRAP" "$KAFKA_TOPICS_FILE" 1 2>&1)" \
+    || { printf '%s\n' "$out" >&2; die "kafka: creating topics failed"; }
+  while IFS= read -r line; do log "kafka: $line"; done <<<"$out"
 }
 
 case "${1:-}" in
