@@ -27,9 +27,11 @@ const common = {
 };
 
 module.exports = {
+  // Generous because integration and workflow tests wait on real servers; unit tests finish in milliseconds anyway.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testRegex: '(?<!\\.workflow)\\.spec\\.ts$' },
-    { ...common, displayName: 'integration', testRegex: '\\.integration-spec\\.ts$', testTimeout: 120000 },
-    { ...common, displayName: 'workflow', testRegex: '\\.workflow\\.spec\\.ts$', testTimeout: 120000 },
+    { ...common, displayName: 'integration', testRegex: '\\.integration-spec\\.ts$' },
+    { ...common, displayName: 'workflow', testRegex: '\\.workflow\\.spec\\.ts$' },
   ],
 };

@@ -3,14 +3,16 @@
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleWorkflows } from '@huiying/temporal';
+import { bundleWorkflows, ensureSearchAttributes } from '@huiying/temporal';
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const serverPath = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (!serverPath) {
     throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the tests through `npm test` (it installs the test server)');
   }
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
