@@ -21,11 +21,13 @@ declare -A HEALTH_PORT=(
 )
 
 ensure_node_modules() {
-  local stamp="$HY_HOME/npm-ci.stamp" want
+  local stamp="$HY_HOME/npm-install.stamp" want
   want="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ -d node_modules ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
-  log "npm ci (package-lock.json changed or first run)"
-  npm ci --no-audit --no-fund >"$HY_LOGS/npm-ci.log" 2>&1 || { tail -40 "$HY_LOGS/npm-ci.log" >&2; die "npm ci failed"; }
+  # `npm install` rather than `npm ci`: npm 11 here writes only this platform's optional binaries (@swc/core-*)
+  # into package-lock.json and `npm ci` then refuses the lock; `npm install` installs exactly the locked versions.
+  log "npm install (package-lock.json changed or first run)"
+  npm install --no-audit --no-fund >"$HY_LOGS/npm-install.log" 2>&1 || { tail -40 "$HY_LOGS/npm-install.log" >&2; die "npm install failed"; }
   echo "$want" >"$stamp"
 }
 
