@@ -16,6 +16,8 @@ export interface ConsumerSpec<K extends MappedTopic> {
   /** Must be idempotent: a message can be delivered more than once. Throw PoisonMessageError for a message
    * that can never succeed (it is dead-lettered); any other error is retried, never skipped. */
   handle(envelope: EventEnvelope<EventMap[K]>, ctx: MessageContext): Promise<void>;
+  /** Partitions processed in parallel (order is kept within a partition, i.e. per case). Default 6. */
+  partitionsConcurrently?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export class ValidatingConsumer<K extends MappedTopic> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.spec.topic, fromBeginning: true });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.spec.partitionsConcurrently ?? 6,
       eachMessage: async ({ topic, partition, message }) => this.process(topic, partition, message),
     });
     this.running = true;
