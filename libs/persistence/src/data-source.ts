@@ -1,8 +1,10 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { Foundation1763700000000 } from './migrations/1763700000000-foundation';
+import { PolicyCalendar1763800000000 } from './migrations/1763800000000-policy-calendar';
 import { OutboxEntity, ReportEntity } from './entities/intake.entities';
 import { CaseRouteEntity } from './entities/routing.entities';
 import { LedgerCaseEntity, LedgerCaseHistoryEntity } from './entities/ledger.entities';
+import { CalendarYearEntity, CalendarYearLoadEntity, PolicyOutboxEntity, PolicyVersionEntity } from './entities/policy.entities';
 
 export interface DatabaseSettings {
   DATABASE_URL?: string;
@@ -16,9 +18,19 @@ export interface DatabaseSettings {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
 
-export const ALL_ENTITIES = [ReportEntity, OutboxEntity, CaseRouteEntity, LedgerCaseEntity, LedgerCaseHistoryEntity];
+export const ALL_ENTITIES = [
+  ReportEntity,
+  OutboxEntity,
+  CaseRouteEntity,
+  LedgerCaseEntity,
+  LedgerCaseHistoryEntity,
+  CalendarYearEntity,
+  CalendarYearLoadEntity,
+  PolicyVersionEntity,
+  PolicyOutboxEntity,
+];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL
