@@ -17,6 +17,7 @@ export function deadLetterTopic(topic: Topic): string {
 export const EVENT_TYPES = {
   reportReceived: 'huiying.intake.report.received.v1',
   caseStageChanged: 'huiying.case.stage.changed.v1',
+  calendarUpdated: 'huiying.calendar.updated.v1',
 } as const;
 
 /** Headers set on dead-lettered messages. */

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { isIsoDate } from '@huiying/calendar';
+
+/** Applies several property decorators as one (reusable validation stacks, immich-style). */
+function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((d) => d(target, key));
+}
+
+/** A real calendar date 'YYYY-MM-DD' (2027-02-30 is refused). */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value: unknown) => isIsoDate(value),
+        defaultMessage: (args) => `${args?.property} must be a real date YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+/** An ISO 8601 instant with an explicit offset (Z or ±hh:mm), e.g. 2026-01-01T00:00:00+08:00. */
+export function IsInstantWithOffset(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstantWithOffset',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+          !Number.isNaN(Date.parse(value)),
+        defaultMessage: (args) => `${args?.property} must be an ISO 8601 date-time with an offset, e.g. 2026-01-01T00:00:00+08:00`,
+      },
+    },
+    options,
+  );
+}
+
+/** A required date query/body field. */
+export function DateField(description: string, example: string): PropertyDecorator {
+  return compose(ApiProperty({ format: 'date', example, description }), IsIsoDate());
+}
+
+/** An optional date query/body field. */
+export function OptionalDateField(description: string, example: string): PropertyDecorator {
+  return compose(ApiPropertyOptional({ format: 'date', example, description }), IsOptional(), IsIsoDate());
+}
+
+/** An integer taken from a query string ('20' → 20; '2.5', 'x' and '' are refused). */
+export function QueryInt(min: number, max: number): PropertyDecorator {
+  return compose(
+    Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value)),
+    IsInt({ message: ({ property }) => `${property} must be an integer` }),
+    Min(min),
+    Max(max),
+  );
+}
+
+/** A short identifier: lower-case letters, digits, '.', '-', '_' (jurisdictions, versions). */
+export function IsCode(options?: ValidationOptions): PropertyDecorator {
+  return Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/, {
+    message: ({ property }) => `${property} must be 1–100 characters of a-z, 0-9, '.', '-', '_' (starting with a letter or digit)`,
+    ...options,
+  });
+}
