@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { Connection } from '@temporalio/client';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { checkTemporal } from '@huiying/temporal';
+import { CalendarModule } from './calendar/calendar.module';
 import { InfrastructureModule } from './infrastructure.module';
+import { PolicyModule } from './policies/policy.module';
 import { RoutingConfig } from './routing.config';
 import { ReportReceivedConsumer } from './routing/report-received.consumer';
 import { RoutingModule } from './routing/routing.module';
@@ -12,6 +14,8 @@ import { RoutingModule } from './routing/routing.module';
   imports: [
     InfrastructureModule,
     RoutingModule,
+    CalendarModule,
+    PolicyModule,
     HealthModule.register({
       imports: [RoutingModule],
       inject: [DataSource, Connection, RoutingConfig, ReportReceivedConsumer],

@@ -1,16 +1,27 @@
-import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Client, Connection } from '@temporalio/client';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
-import { CaseRouteEntity, createDataSource } from '@huiying/persistence';
-import { createKafka, TypedProducer } from '@huiying/messaging';
+import {
+  CalendarYearEntity,
+  CalendarYearLoadEntity,
+  CaseRouteEntity,
+  createDataSource,
+  PolicyOutboxEntity,
+  PolicyVersionEntity,
+} from '@huiying/persistence';
+import { createKafka, OutboxRelay, TypedProducer } from '@huiying/messaging';
 import { createTemporalClient } from '@huiying/temporal';
 import { RoutingConfig } from './routing.config';
 
 export const LOGGER = Symbol('LOGGER');
 export const KAFKA = Symbol('KAFKA');
+/** Relays policy.outbox (calendar.updated.v1) to Kafka. */
+export const POLICY_OUTBOX_RELAY = Symbol('POLICY_OUTBOX_RELAY');
+
+const ENTITIES = [CaseRouteEntity, CalendarYearEntity, CalendarYearLoadEntity, PolicyVersionEntity, PolicyOutboxEntity];
 
 @Global()
 @Module({
@@ -19,7 +30,7 @@ export const KAFKA = Symbol('KAFKA');
     { provide: LOGGER, useFactory: (c: RoutingConfig) => createLogger('routing', c.LOG_LEVEL), inject: [RoutingConfig] },
     {
       provide: DataSource,
-      useFactory: (c: RoutingConfig) => createDataSource(c, [CaseRouteEntity], 'huiying-routing').initialize(),
+      useFactory: (c: RoutingConfig) => createDataSource(c, ENTITIES, 'huiying-routing').initialize(),
       inject: [RoutingConfig],
     },
     {
@@ -28,6 +39,12 @@ export const KAFKA = Symbol('KAFKA');
       inject: [RoutingConfig, LOGGER],
     },
     { provide: TypedProducer, useFactory: (k: Kafka) => new TypedProducer(k), inject: [KAFKA] },
+    {
+      provide: POLICY_OUTBOX_RELAY,
+      useFactory: (ds: DataSource, p: TypedProducer, l: Logger, c: RoutingConfig) =>
+        new OutboxRelay(ds, p, l, { table: 'policy.outbox', idleDelayMs: c.OUTBOX_POLL_MS }),
+      inject: [DataSource, TypedProducer, LOGGER, RoutingConfig],
+    },
     {
       provide: Connection,
       useFactory: async (c: RoutingConfig) => (await createTemporalClient(c)).connection,
@@ -39,16 +56,24 @@ export const KAFKA = Symbol('KAFKA');
       inject: [Connection, RoutingConfig],
     },
   ],
-  exports: [RoutingConfig, LOGGER, DataSource, KAFKA, TypedProducer, Connection, Client],
+  exports: [RoutingConfig, LOGGER, DataSource, KAFKA, TypedProducer, POLICY_OUTBOX_RELAY, Connection, Client],
 })
-export class InfrastructureModule implements OnApplicationShutdown {
+export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly producer: TypedProducer,
     private readonly ds: DataSource,
     private readonly connection: Connection,
+    @Inject(POLICY_OUTBOX_RELAY) private readonly relay: OutboxRelay,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  onModuleInit() {
+    this.relay.start();
+    this.logger.info('policy outbox relay started');
+  }
+
   async onApplicationShutdown() {
+    await this.relay.stop();
     await this.producer.disconnect();
     await this.connection.close();
     await this.ds.destroy();

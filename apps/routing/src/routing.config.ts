@@ -8,4 +8,8 @@ export class RoutingConfig extends BaseConfig {
 
   @IsString()
   ROUTING_CONSUMER_GROUP = 'huiying-routing';
+
+  /** How often the policy outbox (calendar.updated.v1) is polled when idle; loads also nudge it at once. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
+  OUTBOX_POLL_MS = 500;
 }
