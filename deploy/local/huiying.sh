@@ -134,6 +134,7 @@ run_tests() {
   migrate
   log "workflow tests (time-skipping test server: $TEMPORAL_TEST_SERVER_PATH)"
   npx --no-install jest --selectProjects workflow --ci --runInBand
+  services_stop   # services left running by `npm run up` may be older builds: test the code just built
   services_start
   log "integration and end-to-end tests against the running stack"
   npx --no-install jest --selectProjects integration --ci --runInBand
