@@ -1,1 +1,2 @@
 export * from './opinion-case.workflow';
+export * from './disclosure';

@@ -5,7 +5,9 @@ import { TASK_QUEUES } from '@huiying/contracts';
 import { createKafka, TypedProducer } from '@huiying/messaging';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
 import { bundleWorkflows, connectionOptions } from '@huiying/temporal';
+import { CalendarYearEntity, createDataSource } from '@huiying/persistence';
 import { createCaseActivities } from './case-activities';
+import { CalendarYearsReader, createDisclosureActivities } from './disclosure-activities';
 import { WorkerConfig } from './worker.config';
 
 async function main() {
@@ -13,6 +15,8 @@ async function main() {
   const logger = createLogger('worker', config.LOG_LEVEL);
   const producer = new TypedProducer(createKafka({ brokers: kafkaBrokers(config), clientId: `${config.KAFKA_CLIENT_ID_PREFIX}-worker` }, logger));
   await producer.connect();
+  // Read-only access to the official calendar years (policy.calendar_years) for the disclosure deadline activity.
+  const db = await createDataSource(config, [CalendarYearEntity], 'huiying-worker').initialize();
 
   const connection = await NativeConnection.connect(connectionOptions(config));
   const workflowBundle = config.WORKFLOW_BUNDLE_PATH
@@ -23,7 +27,7 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: TASK_QUEUES.cases,
     workflowBundle,
-    activities: createCaseActivities(producer, logger),
+    activities: { ...createCaseActivities(producer, logger), ...createDisclosureActivities(new CalendarYearsReader(db, logger), logger) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
 
@@ -43,6 +47,7 @@ async function main() {
   } finally {
     health.close();
     await producer.disconnect();
+    await db.destroy();
     await connection.close();
     logger.info('worker stopped');
   }

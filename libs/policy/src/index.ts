@@ -4,3 +4,4 @@ export * from './departments';
 export * from './routing';
 export * from './opinion-deadlines';
 export * from './disclosure';
+export * from './disclosure-clocks';
