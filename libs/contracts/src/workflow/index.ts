@@ -1,4 +1,3 @@
 export * from './case';
-export * from './opinion-actions';
 export * from './temporal';
 export * from './disclosure';
