@@ -4,11 +4,13 @@ import type { Kafka } from 'kafkajs';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule, KAFKA } from './infrastructure.module';
 import { ReportModule } from './reports/report.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
 
 @Module({
   imports: [
     InfrastructureModule,
     ReportModule,
+    DisclosureModule,
     HealthModule.register({
       inject: [DataSource, KAFKA],
       useFactory: (ds: DataSource, kafka: Kafka): HealthCheck[] => [

@@ -4,6 +4,7 @@ import { Connection } from '@temporalio/client';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { checkTemporal } from '@huiying/temporal';
 import { CalendarModule } from './calendar/calendar.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { PolicyModule } from './policies/policy.module';
 import { RoutingConfig } from './routing.config';
@@ -16,6 +17,7 @@ import { RoutingModule } from './routing/routing.module';
     RoutingModule,
     CalendarModule,
     PolicyModule,
+    DisclosureModule,
     HealthModule.register({
       imports: [RoutingModule],
       inject: [DataSource, Connection, RoutingConfig, ReportReceivedConsumer],

@@ -2,12 +2,14 @@ import { TOPICS } from './topics';
 import { ReportReceivedV1 } from './events/report-received.event';
 import { CaseStageChangedV1 } from './events/case-stage-changed.event';
 import { CalendarUpdatedV1 } from './events/calendar-updated.event';
+import { DisclosureApplicationReceivedV1 } from './events/disclosure-application-received.event';
 
 /** topic → payload class. Producing the wrong payload for a topic does not compile. */
 export interface EventMap {
   [TOPICS.reportReceived]: ReportReceivedV1;
   [TOPICS.caseEvents]: CaseStageChangedV1;
   [TOPICS.calendarUpdated]: CalendarUpdatedV1;
+  [TOPICS.disclosureApplicationReceived]: DisclosureApplicationReceivedV1;
 }
 export type MappedTopic = keyof EventMap;
 
@@ -15,4 +17,5 @@ export const PAYLOAD_CLASSES: { [K in MappedTopic]: new () => EventMap[K] } = {
   [TOPICS.reportReceived]: ReportReceivedV1,
   [TOPICS.caseEvents]: CaseStageChangedV1,
   [TOPICS.calendarUpdated]: CalendarUpdatedV1,
+  [TOPICS.disclosureApplicationReceived]: DisclosureApplicationReceivedV1,
 };

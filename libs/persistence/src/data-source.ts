@@ -1,6 +1,8 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { Foundation1763700000000 } from './migrations/1763700000000-foundation';
 import { PolicyCalendar1763800000000 } from './migrations/1763800000000-policy-calendar';
+import { DisclosureApplications1763950000000 } from './migrations/1763950000000-disclosure-applications';
+import { DisclosureApplicationEntity } from './entities/disclosure.entities';
 import { OutboxEntity, ReportEntity } from './entities/intake.entities';
 import { CaseRouteEntity } from './entities/routing.entities';
 import { LedgerCaseEntity, LedgerCaseHistoryEntity } from './entities/ledger.entities';
@@ -28,9 +30,10 @@ export const ALL_ENTITIES = [
   CalendarYearLoadEntity,
   PolicyVersionEntity,
   PolicyOutboxEntity,
+  DisclosureApplicationEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

@@ -4,3 +4,4 @@ export * from './entities/ledger.entities';
 export * from './entities/policy.entities';
 export * from './data-source';
 export * from './field-cipher';
+export * from './entities/disclosure.entities';
