@@ -27,7 +27,11 @@ const apps = [...Object.keys(httpApps), 'worker'];
 const appPort = (app: string): number => httpApps[app] ?? workerHealthPort;
 /** The variable each app reads its port from (apps/<app>/src/<app>.config.ts). */
 const portVar = (app: string): string => (app === 'worker' ? 'WORKER_HEALTH_PORT' : `${app.toUpperCase()}_PORT`);
-const grpcPort = 50051;
+/** gRPC: intake serves IntakeService, the ledger CaseService (issue 6). */
+const grpcPorts: Record<string, { port: number; variable: string }> = {
+  intake: { port: 50051, variable: 'GRPC_PORT' },
+  ledger: { port: 50052, variable: 'GRPC_LEDGER_PORT' },
+};
 const kafkaConsumers = ['routing', 'ledger'];
 
 /** Defaults of deploy/local/env.sh, e.g. KAFKA_PORT -> 9092. */
@@ -214,7 +218,11 @@ describe('docker-compose.yml', () => {
     it('publishes its default port', () => {
       if (app === 'worker') return expect(ports(app)).toEqual([]);
       expect(ports(app)).toContain(`${port}:${port}`);
-      if (app === 'intake') expect(ports(app)).toContain(`${grpcPort}:${grpcPort}`);
+      const grpc = grpcPorts[app];
+      if (grpc) {
+        expect(ports(app)).toContain(`${grpc.port}:${grpc.port}`);
+        expect(Number(env(app)[grpc.variable])).toBe(grpc.port);
+      }
     });
 
     it('waits for the databases, migrations, topics and search attributes', () => {
@@ -380,7 +388,8 @@ describe('deploy/k8s', () => {
         expect(svc).toBeDefined();
         const svcPorts = arr(obj(svc?.body.spec, 'service spec').ports, 'service ports').map((p) => obj(p, 'port'));
         expect(svcPorts.map((p) => p.port)).toContain(port);
-        if (app === 'intake') expect(svcPorts.map((p) => p.port)).toContain(grpcPort);
+        const grpc = grpcPorts[app];
+        if (grpc) expect(svcPorts.map((p) => p.port)).toContain(grpc.port);
       });
     }
   });

@@ -101,7 +101,9 @@ Huiying is running.
     assessment   http://127.0.0.1:${HEALTH_PORT[assessment]}/docs
     publication  http://127.0.0.1:${HEALTH_PORT[publication]}/docs
     ledger       http://127.0.0.1:${HEALTH_PORT[ledger]}/docs
-  gRPC           127.0.0.1:${GRPC_PORT:-50051} (served by intake once the integration-surface issue lands)
+  gRPC (huiying.v1, protos in libs/contracts/proto; health + reflection on both)
+    intake       127.0.0.1:${GRPC_PORT:-50051}   IntakeService.SubmitReport
+    ledger       127.0.0.1:${GRPC_LEDGER_PORT:-50052}   CaseService.GetCase / ListCases / WatchCaseEvents
   Temporal UI    http://127.0.0.1:${TEMPORAL_UI_PORT}/namespaces/${TEMPORAL_NAMESPACE}/workflows
   Temporal       ${TEMPORAL_ADDRESS}   Kafka ${KAFKA_BROKERS}   Postgres ${PGHOST}:${PGPORT}/${PGDATABASE}
   Logs           ${HY_LOGS}/

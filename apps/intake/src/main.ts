@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { GRPC_PACKAGE, GRPC_SERVICES, PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@huiying/contracts';
 import { bootstrapHttpApp, loadConfig } from '@huiying/platform';
 import { AppModule } from './app.module';
 import { IntakeConfig } from './intake.config';
@@ -11,6 +12,7 @@ async function main() {
     description: 'Reports, 12345 work orders and disclosure applications enter here.',
     port: config.INTAKE_PORT,
     logLevel: config.LOG_LEVEL,
+    grpc: { port: config.GRPC_PORT, protoFiles: [protoPath(PROTO_FILES.intake)], loader: PROTO_LOADER_OPTIONS, services: [`${GRPC_PACKAGE}.${GRPC_SERVICES.intake}`] },
   });
 }
 

@@ -6,6 +6,10 @@ export class LedgerConfig extends BaseConfig {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(65535)
   LEDGER_PORT = 3005;
 
+  /** gRPC (huiying.v1.CaseService + health + reflection). */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(65535)
+  GRPC_LEDGER_PORT = 50052;
+
   @IsString()
   LEDGER_CONSUMER_GROUP = 'huiying-ledger';
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { GRPC_PACKAGE, GRPC_SERVICES, PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@huiying/contracts';
 import { bootstrapHttpApp, loadConfig } from '@huiying/platform';
 import { AppModule } from './app.module';
 import { LedgerConfig } from './ledger.config';
@@ -11,6 +12,7 @@ async function main() {
     description: 'Read model of every case; case queries and reports.',
     port: config.LEDGER_PORT,
     logLevel: config.LOG_LEVEL,
+    grpc: { port: config.GRPC_LEDGER_PORT, protoFiles: [protoPath(PROTO_FILES.case)], loader: PROTO_LOADER_OPTIONS, services: [`${GRPC_PACKAGE}.${GRPC_SERVICES.case}`] },
   });
 }
 

@@ -6,6 +6,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { createLogger, JsonNestLogger } from './logger';
 import { createValidationPipe } from './validation';
+import { createGrpcHealth, grpcServerOptions, type GrpcServerSettings } from './grpc';
+import { HEALTH_CHECKS, runHealthChecks, type HealthCheck } from './health';
 
 export interface HttpAppOptions {
   service: string;
@@ -14,7 +16,11 @@ export interface HttpAppOptions {
   port: number;
   host?: string;
   logLevel?: string;
+  /** Also serve gRPC (hybrid app) with the health-checking service and server reflection. */
+  grpc?: GrpcServerSettings;
 }
+
+const GRPC_HEALTH_INTERVAL_MS = 5000;
 
 /**
  * Starts a service's HTTP side the same way everywhere: JSON logs with masking, request ids,
@@ -46,7 +52,34 @@ export async function bootstrapHttpApp(
     new DocumentBuilder().setTitle(opts.title).setDescription(opts.description).setVersion('v1').build(),
   );
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  const grpcHealth = opts.grpc ? await startGrpc(app, opts.grpc, logger) : undefined;
   await app.listen(opts.port, opts.host ?? '0.0.0.0');
-  logger.info({ port: opts.port }, `${opts.service} listening; OpenAPI at /docs`);
+  await grpcHealth?.();
+  logger.info({ port: opts.port, grpcPort: opts.grpc?.port }, `${opts.service} listening; OpenAPI at /docs`);
   return { app, logger };
+}
+
+/**
+ * The gRPC side of a hybrid app: Nest's gRPC transport on its own port, every error mapped to a gRPC status by
+ * GrpcExceptionFilter, and grpc.health.v1 reporting SERVING only while the same checks as GET /health pass.
+ */
+async function startGrpc(app: INestApplication, settings: GrpcServerSettings, logger: Logger): Promise<() => Promise<void>> {
+  const { health, set } = createGrpcHealth(settings.services);
+  // Not inheriting the HTTP app's pipes and filters: gRPC controllers (GrpcController) validate and map errors themselves.
+  app.connectMicroservice(grpcServerOptions(settings, health), { inheritAppConfig: false });
+  await app.startAllMicroservices();
+  const checks = app.get<HealthCheck[]>(HEALTH_CHECKS, { strict: false });
+  let last: string | undefined;
+  const refresh = async () => {
+    const { ok, results } = await runHealthChecks(checks);
+    const status = ok ? 'SERVING' : 'NOT_SERVING';
+    set(status);
+    if (status !== last) logger.info({ grpcHealth: status, checks: results }, 'gRPC health');
+    last = status;
+  };
+  await refresh();
+  const timer = setInterval(() => void refresh().catch(() => set('NOT_SERVING')), GRPC_HEALTH_INTERVAL_MS);
+  timer.unref();
+  logger.info({ grpcPort: settings.port, services: settings.services }, 'gRPC listening (health + reflection)');
+  return refresh;
 }

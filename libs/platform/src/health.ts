@@ -31,6 +31,12 @@ async function runCheck(c: HealthCheck): Promise<{ status: 'up' | 'down'; error?
   }
 }
 
+/** Runs every check (each bounded by a timeout); `ok` when all are up. */
+export async function runHealthChecks(checks: HealthCheck[]): Promise<{ ok: boolean; results: Record<string, { status: 'up' | 'down'; error?: string }> }> {
+  const results = await Promise.all(checks.map(async (c) => [c.name, await runCheck(c)] as const));
+  return { ok: results.every(([, r]) => r.status === 'up'), results: Object.fromEntries(results) };
+}
+
 @ApiTags('health')
 @Controller('health')
 class HealthController {
@@ -40,11 +46,10 @@ class HealthController {
   @ApiOkResponse({ description: 'Every dependency answers.' })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; `checks` says which.' })
   async health(@Res() res: Response) {
-    const results = await Promise.all(this.checks.map(async (c) => [c.name, await runCheck(c)] as const));
-    const ok = results.every(([, r]) => r.status === 'up');
+    const { ok, results } = await runHealthChecks(this.checks);
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: ok ? 'ok' : 'unavailable',
-      checks: Object.fromEntries(results),
+      checks: results,
     });
   }
 }

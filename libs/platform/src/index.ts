@@ -4,3 +4,4 @@ export * from './config';
 export * from './validation';
 export * from './health';
 export * from './bootstrap';
+export * from './grpc';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ReportController } from './report.controller';
+import { ReportGrpcController } from './report-grpc.controller';
 import { ReportRepository } from './report.repository';
 import { ReportService } from './report.service';
 
 @Module({
-  controllers: [ReportController],
+  controllers: [ReportController, ReportGrpcController],
   providers: [ReportService, ReportRepository],
 })
 export class ReportModule {}

@@ -1,12 +1,19 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseViewDto } from '@huiying/contracts';
+import { CaseListDto, CaseViewDto, ListCasesQueryDto } from '@huiying/contracts';
 import { CaseService } from './case.service';
 
 @ApiTags('cases')
 @Controller('v1/cases')
 export class CaseController {
   constructor(private readonly cases: CaseService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Cases, newest first, by lead department / stage / kind, with keyset paging' })
+  @ApiOkResponse({ type: CaseListDto })
+  list(@Query() query: ListCasesQueryDto): Promise<CaseListDto> {
+    return this.cases.listCases(query);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'A case with its stage, department and history (台账)' })

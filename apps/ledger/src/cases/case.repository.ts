@@ -34,6 +34,35 @@ export class CaseRepository {
     });
   }
 
+  /**
+   * Cases newest first, filtered; keyset paging on (created_at, case_id). The cursor keeps created_at as Postgres
+   * prints it, so no precision is lost between pages.
+   */
+  async listCases(filter: { department?: string; stage?: string; kind?: string }, limit: number, after?: { createdAt: string; caseId: string }) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.department) add('department = ?', filter.department);
+    if (filter.stage) add('stage = ?', filter.stage);
+    if (filter.kind) add('kind = ?', filter.kind);
+    if (after) {
+      params.push(after.createdAt, after.caseId);
+      where.push(`(created_at, case_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    const rows: { case_id: string; kind: string; stage: string; department: string | null; cc_departments: string[]; grade: string | null; jurisdiction: string | null; created_at: Date; updated_at: Date; cursor: string }[] =
+      await this.ds.query(
+        `SELECT case_id, kind, stage, department, cc_departments, grade, jurisdiction, created_at, updated_at, created_at::text AS cursor
+         FROM ledger.cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY created_at DESC, case_id DESC LIMIT $${params.length}`,
+        params,
+      );
+    return rows;
+  }
+
   async findCase(caseId: string): Promise<{ row: LedgerCaseEntity; history: LedgerCaseHistoryEntity[] } | null> {
     const row = await this.ds.manager.findOne(LedgerCaseEntity, { where: { caseId } });
     if (!row) return null;

@@ -1,20 +1,104 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { filter, Observable } from 'rxjs';
+import type { LedgerCaseHistoryEntity } from '@huiying/persistence';
 import type { Logger } from 'pino';
-import type { CaseStageChangedV1, CaseViewDto, EventEnvelope } from '@huiying/contracts';
+import { EVENT_TYPES, type CaseListDto, type CaseStageChangedV1, type CaseViewDto, type EventEnvelope, type ListCasesQueryDto } from '@huiying/contracts';
 import { LOGGER } from '../infrastructure.module';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { CaseRepository } from './case.repository';
+import { CaseEventHub } from './case-event-hub';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+function encodeToken(createdAt: string, caseId: string): string {
+  return Buffer.from(JSON.stringify([createdAt, caseId]), 'utf8').toString('base64url');
+}
+
+function decodeToken(token: string): { createdAt: string; caseId: string } {
+  try {
+    const [createdAt, caseId] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof caseId === 'string' && /^[0-9a-f-]{36}$/.test(caseId) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(createdAt)) {
+      return { createdAt, caseId };
+    }
+  } catch {
+    // fall through
+  }
+  throw new CaseException(CaseExceptionCode.InvalidPageToken, 'pageToken is not a token this API issued');
+}
 
 @Injectable()
 export class CaseService {
   constructor(
     private readonly repo: CaseRepository,
+    private readonly hub: CaseEventHub,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onStageChanged(envelope: EventEnvelope<CaseStageChangedV1>): Promise<void> {
     const { applied } = await this.repo.applyStageChange(envelope.id, envelope.data);
     this.logger.info({ caseId: envelope.data.caseId, stage: envelope.data.stage, sequence: envelope.data.sequence, applied }, 'case event folded');
+  }
+
+  async listCases(q: ListCasesQueryDto): Promise<CaseListDto> {
+    const limit = q.pageSize ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.repo.listCases(q, limit + 1, q.pageToken ? decodeToken(q.pageToken) : undefined);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      cases: page.map((r) => ({
+        caseId: r.case_id,
+        kind: r.kind,
+        stage: r.stage,
+        department: r.department,
+        ccDepartments: r.cc_departments,
+        grade: r.grade,
+        jurisdiction: r.jurisdiction,
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+      })),
+      nextPageToken: rows.length > limit && last ? encodeToken(last.cursor, last.case_id) : null,
+    };
+  }
+
+  /**
+   * A case's events (stored history after `afterSequence`, then live) or a department's live events (lead or copied).
+   * Live events are subscribed before the history is read, so nothing falls between the two; each sequence once.
+   */
+  watch(target: { caseId?: string; department?: string; afterSequence?: number }): Observable<EventEnvelope<CaseStageChangedV1>> {
+    return new Observable((subscriber) => {
+      if (target.department) {
+        const dept = target.department;
+        return this.hub.events$
+          .pipe(filter((e) => e.data.department === dept || e.data.ccDepartments.includes(dept)))
+          .subscribe(subscriber);
+      }
+      const caseId = target.caseId as string;
+      let lastSent = target.afterSequence ?? 0;
+      let replaying = true;
+      const buffered: EventEnvelope<CaseStageChangedV1>[] = [];
+      const emit = (e: EventEnvelope<CaseStageChangedV1>) => {
+        if (e.data.sequence <= lastSent) return;
+        lastSent = e.data.sequence;
+        subscriber.next(e);
+      };
+      const live = this.hub.events$.pipe(filter((e) => e.data.caseId === caseId)).subscribe({
+        next: (e) => (replaying ? buffered.push(e) : emit(e)),
+        error: (err) => subscriber.error(err),
+      });
+      this.repo
+        .findCase(caseId)
+        .then((found) => {
+          const recent = this.hub.recent(caseId);
+          if (!found && !recent.length) throw new CaseException(CaseExceptionCode.CaseNotFound, `case ${caseId} is not in the ledger`);
+          // what passed the hub (maybe not folded yet; complete events first), the stored history, what arrived meanwhile
+          const stored = found ? found.history.map((h) => historyEnvelope(found.row.kind, found.row.jurisdiction, h)) : [];
+          replaying = false;
+          [...recent, ...stored, ...buffered].sort((a, b) => a.data.sequence - b.data.sequence).forEach(emit);
+          buffered.length = 0;
+        })
+        .catch((err) => subscriber.error(err));
+      return () => live.unsubscribe();
+    });
   }
 
   async getCase(caseId: string): Promise<CaseViewDto> {
@@ -41,4 +125,30 @@ export class CaseService {
       })),
     };
   }
+}
+
+/** A stored history row as the event it was folded from (ccDepartments and grade are not kept per row). */
+function historyEnvelope(kind: string, jurisdiction: string | null, h: LedgerCaseHistoryEntity): EventEnvelope<CaseStageChangedV1> {
+  return {
+    specversion: '1.0',
+    datacontenttype: 'application/json',
+    id: h.eventId,
+    type: EVENT_TYPES.caseStageChanged,
+    source: '/huiying/ledger/history',
+    time: h.occurredAt.toISOString(),
+    subject: h.caseId,
+    data: {
+      caseId: h.caseId,
+      kind: kind as CaseStageChangedV1['kind'],
+      sequence: h.sequence,
+      stage: h.stage,
+      previousStage: h.previousStage,
+      department: h.department,
+      ccDepartments: [],
+      grade: null,
+      jurisdiction,
+      occurredAt: h.occurredAt.toISOString(),
+      detail: h.detail,
+    },
+  };
 }
