@@ -1,6 +1,19 @@
 // The public-opinion case (舆情案件) workflow. Deterministic: no clock, network or database here;
 // everything that touches the outside world is an activity (CaseActivities, implemented by apps/worker).
+//
+// collected → routed → claimed → assessed → [consultation → approved] → handling → responded → follow_up → closed
+// → [evaluated]; brackets: major / especially major (and sensitive) cases.
+//
+// Clocks (opinion/clocks.ts) come from the case's policy version (opinion/policies.ts), fixed at start. One loop waits
+// for the next reminder or escalation with an updatable timer — condition(changed, untilNext) — so an action that moves,
+// adds or meets a deadline wakes it and it re-arms from the new clocks.
+//
+// History size: every case event is one activity (≈6 history events). Reminders (3 per clock), escalations (2 levels
+// per clock) and one follow-up clock a day keep an active case in the hundreds of events per month; escalations stop
+// after the last level, so an abandoned case goes quiet. Cases that stay open for years should continueAsNew on
+// workflowInfo().continueAsNewSuggested, carrying the state — not needed yet.
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
   proxyActivities,
@@ -8,67 +21,154 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { fromEpochMs, toEpochMs } from '@huiying/calendar';
 import {
+  FORMS_MEETING_CLOCK,
   opinionCaseQueries,
+  opinionCaseSignals,
   opinionCaseUpdates,
   SEARCH_ATTRIBUTES,
+  type AssessmentRecord,
   type CaseActivities,
-  type ClaimRequest,
+  type CaseChange,
+  type CaseClock,
+  type Grade,
   type OpinionCaseInput,
+  type OpinionCaseSnapshot,
   type OpinionCaseState,
   type OpinionStage,
+  type ResponseRecord,
 } from '@huiying/contracts/workflow';
+import {
+  activeClock,
+  addClock,
+  clockSummary,
+  dueItems,
+  earliestDue,
+  initialClocks,
+  isActive,
+  isOverdue,
+  meetClock,
+  nextWakeAt,
+  pruneFollowUps,
+  rearmResponseClocks,
+  RESPONSE_CLOCKS,
+  supersede,
+  type ClockBasis,
+} from './opinion/clocks';
+import { resolveOpinionPolicy } from './opinion/policies';
+import {
+  checkApprove,
+  checkAssess,
+  checkClaim,
+  checkClose,
+  checkConsult,
+  checkEvaluate,
+  checkFollowUp,
+  checkPressConference,
+  checkRespond,
+  checkTransfer,
+  checkVerify,
+  gradeRank,
+  isMajor,
+} from './opinion/rules';
 
 const activities = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** Signals and calendar notices kept in state (the newest ones; the count is kept in full). */
+const KEEP_RECENT = 20;
+
 export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<OpinionCaseState> {
+  if (workflowInfo().workflowId !== input.caseId) {
+    throw ApplicationFailure.nonRetryable(`workflow id ${workflowInfo().workflowId} must equal the case id ${input.caseId}`);
+  }
+  const { policy, resolvedBy } = resolveOpinionPolicy(input);
+  const nowMs = () => Date.now(); // the workflow's clock: deterministic, replayed from history
+  const nowIso = () => fromEpochMs(nowMs());
+
   const state: OpinionCaseState = {
     caseId: input.caseId,
     stage: 'collected',
     department: input.routing.leadDepartment,
     ccDepartments: input.routing.ccDepartments,
-    grade: null,
+    grade: input.grade ?? null,
     claimedBy: null,
     history: [],
+    policy: { jurisdiction: policy.jurisdiction, version: policy.version, resolvedBy },
+    flags: { ...(input.flags ?? {}) },
+    riskLevel: null,
+    needsResponse: null,
+    assessments: [],
+    requiresConsultation: isMajor(input.grade ?? null),
+    consultations: [],
+    approvals: [],
+    verification: null,
+    responses: [],
+    followUps: [],
+    clocks: [],
+    overdue: false,
+    transfers: [],
+    groupedReports: { count: 1, recent: [] },
+    calendarUpdates: [],
+    closure: null,
+    evaluation: null,
   };
+  if (input.grade) {
+    state.assessments.push({
+      source: 'automatic', grade: input.grade, riskLevel: null, needsResponse: null, sensitive: false,
+      assessedBy: 'intake', reason: null, scoreParts: null, at: input.discoveredAt,
+    });
+  }
+  let routedAt = input.discoveredAt;
+  let routed = false;
+  /** Bumped whenever the clocks change, to wake the timer loop. */
+  let clockChanges = 0;
 
-  setHandler(opinionCaseQueries.state, () => state);
+  const finished = () => state.stage === 'evaluated' || (state.stage === 'closed' && !isMajor(state.grade));
+  const basis = (): ClockBasis => ({
+    grade: state.grade ?? 'general',
+    flags: state.flags,
+    discoveredAt: input.discoveredAt,
+    routedAt,
+    needsResponse: state.needsResponse,
+  });
 
-  setHandler(
-    opinionCaseUpdates.claim,
-    async (req: ClaimRequest) => {
-      state.claimedBy = req.claimedBy;
-      await enterStage('claimed', { department: req.department, claimedBy: req.claimedBy });
-      return state;
-    },
-    {
-      validator: (req: ClaimRequest) => {
-        if (state.claimedBy) throw new Error(`case already claimed by ${state.department}`);
-        if (req.department !== state.department) {
-          throw new Error(`only the lead department ${state.department} can claim this case, not ${req.department}`);
-        }
-      },
-    },
-  );
+  // ---- search attributes: every one kept current, upserted only when it changed
+  const shown: Record<string, unknown> = {};
+  function syncSearchAttributes(): void {
+    state.overdue = state.closure === null && isOverdue(state.clocks);
+    const dueAt = state.closure === null ? earliestDue(state.clocks) : null;
+    const wanted: [SearchAttributeUpdatePair, unknown][] = [
+      [{ key: SEARCH_ATTRIBUTES.CaseStage, value: state.stage }, state.stage],
+      [{ key: SEARCH_ATTRIBUTES.Department, value: state.department }, state.department],
+      [{ key: SEARCH_ATTRIBUTES.Grade, value: state.grade }, state.grade],
+      [{ key: SEARCH_ATTRIBUTES.DueAt, value: dueAt ? new Date(toEpochMs(dueAt)) : null }, dueAt],
+      [{ key: SEARCH_ATTRIBUTES.Overdue, value: state.overdue }, state.overdue],
+    ];
+    const changed = wanted.filter(([pair, v]) => shown[pair.key.name] !== v && !(shown[pair.key.name] === undefined && v === null));
+    if (!changed.length) return;
+    for (const [pair, v] of changed) shown[pair.key.name] = v;
+    upsertSearchAttributes(changed.map(([pair]) => pair));
+  }
 
-  async function enterStage(stage: OpinionStage, detail: Record<string, unknown>) {
+  // ---- case events: one per change, consecutive sequences, emitted in order
+  let emitted: Promise<void> = Promise.resolve();
+  function record(change: CaseChange, stage: OpinionStage, detail: Record<string, unknown>): Promise<void> {
     const previousStage = state.history.length ? state.stage : null;
     const sequence = state.history.length + 1;
-    // The workflow's own clock is deterministic (replayed from history), so it is safe here.
-    const at = new Date().toISOString();
+    const at = nowIso();
     state.stage = stage;
-    state.history.push({ sequence, stage, at, detail });
-    upsertSearchAttributes([
-      { key: SEARCH_ATTRIBUTES.CaseStage, value: stage },
-      { key: SEARCH_ATTRIBUTES.Department, value: state.department },
-    ]);
-    await activities.emitCaseEvent({
+    state.history.push({ sequence, change, stage, at, detail });
+    syncSearchAttributes();
+    const event = {
       caseId: state.caseId,
-      kind: 'opinion',
+      kind: 'opinion' as const,
       sequence,
+      change,
       stage,
       previousStage,
       department: state.department,
@@ -77,29 +177,306 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       jurisdiction: input.routing.jurisdiction,
       occurredAt: at,
       detail,
+    };
+    const sent = emitted.then(() => activities.emitCaseEvent(event));
+    emitted = sent.catch(() => undefined);
+    return sent;
+  }
+  const enter = (stage: OpinionStage, detail: Record<string, unknown>) => record('stage', stage, detail);
+  const clocksChanged = () => {
+    clockChanges++;
+  };
+
+  /** After a grade / flags / response-value change: re-arm the response clocks. */
+  function rearm(): { added: string[]; superseded: string[] } {
+    const { added, superseded } = rearmResponseClocks(state.clocks, policy, basis(), nowMs());
+    if (added.length || superseded.length) clocksChanged();
+    return { added: added.map((c) => c.id), superseded: superseded.map((c) => c.id) };
+  }
+
+  /** A new assessment record; returns the grade before it. An automatic grade never lowers an analyst's. */
+  function applyAssessment(rec: AssessmentRecord): Grade | null {
+    const before = state.grade;
+    const analystOnRecord = state.assessments.some((a) => a.source === 'analyst');
+    state.assessments.push(rec);
+    if (rec.source === 'analyst' || !analystOnRecord) state.grade = rec.grade;
+    else if (gradeRank(rec.grade) > gradeRank(state.grade)) state.grade = rec.grade;
+    state.requiresConsultation = isMajor(state.grade) || state.assessments.some((a) => a.sensitive);
+    return before;
+  }
+
+  /** Meets the response-type clocks this form satisfies, and the running follow-up clock; arms the next follow-up. */
+  function applyPublication(form: string, publishedAt: string): ResponseRecord['met'] {
+    const met: ResponseRecord['met'] = [];
+    for (const c of state.clocks) {
+      if (!isActive(c)) continue;
+      const meets =
+        c.clock === 'follow_up' ||
+        ((RESPONSE_CLOCKS as readonly string[]).includes(c.clock) &&
+          (FORMS_MEETING_CLOCK[c.clock as keyof typeof FORMS_MEETING_CLOCK] as readonly string[]).includes(form));
+      if (!meets) continue;
+      const status = meetClock(c, publishedAt);
+      met.push({ clockId: c.id, clock: c.clock, dueAt: c.dueAt, late: status === 'late' });
+    }
+    addClock(state.clocks, policy, 'follow_up', publishedAt, { department: state.department, origin: 'publication' }, nowMs());
+    state.clocks = pruneFollowUps(state.clocks);
+    clocksChanged();
+    return met;
+  }
+
+  function snapshot(): OpinionCaseSnapshot {
+    const { history, ...rest } = state;
+    return { ...rest, lastSequence: history.length };
+  }
+
+  // ---- queries
+  setHandler(opinionCaseQueries.state, () => state);
+  setHandler(opinionCaseQueries.stage, () => state.stage);
+  setHandler(opinionCaseQueries.clocks, () => state.clocks);
+  setHandler(opinionCaseQueries.history, () => state.history);
+
+  // ---- updates (validators reject a wrong action with its reason; handlers wait until the case is routed)
+  const whenRouted = () => condition(() => routed);
+
+  setHandler(
+    opinionCaseUpdates.claim,
+    async (req) => {
+      await whenRouted();
+      const clock = activeClock(state.clocks, 'claim', req.department);
+      const status = clock ? meetClock(clock, nowIso()) : null;
+      if (clock) clocksChanged();
+      state.claimedBy = req.claimedBy;
+      const detail = { department: req.department, claimedBy: req.claimedBy, clockId: clock?.id ?? null, late: status === 'late' };
+      await (state.stage === 'routed' ? enter('claimed', detail) : record('claim', state.stage, detail));
+      return snapshot();
+    },
+    { validator: (req) => checkClaim(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.transfer,
+    async (req) => {
+      await whenRouted();
+      const from = state.department;
+      for (const c of state.clocks) if (c.clock === 'claim' && isActive(c)) supersede(c, `transferred to ${req.toDepartment}`);
+      const clock = addClock(state.clocks, policy, 'claim', nowIso(), { department: req.toDepartment, origin: 'transfer' }, nowMs());
+      clocksChanged();
+      state.department = req.toDepartment;
+      state.claimedBy = null;
+      state.transfers.push({ ...req, fromDepartment: from, at: nowIso() });
+      const detail = { type: 'transfer', fromDepartment: from, toDepartment: req.toDepartment, reason: req.reason, transferredBy: req.transferredBy, claimClock: { id: clock.id, dueAt: clock.dueAt } };
+      // Before assessment a transfer re-routes the case (back to routed); later the stage stays.
+      await (state.stage === 'claimed' ? enter('routed', detail) : record('transfer', state.stage, detail));
+      return snapshot();
+    },
+    { validator: (req) => checkTransfer(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.assess,
+    async (req) => {
+      await whenRouted();
+      const before = applyAssessment({
+        source: req.source, grade: req.grade, riskLevel: req.riskLevel, needsResponse: req.needsResponse,
+        sensitive: req.sensitive ?? false, assessedBy: req.assessedBy, reason: req.reason ?? null,
+        scoreParts: req.scoreParts ?? null, at: nowIso(),
+      });
+      state.riskLevel = req.riskLevel;
+      state.needsResponse = req.needsResponse;
+      if (req.flags) state.flags = { ...state.flags, ...req.flags };
+      const rearmed = rearm();
+      const detail = {
+        source: req.source, grade: state.grade, assessedGrade: req.grade, previousGrade: before, riskLevel: req.riskLevel,
+        needsResponse: req.needsResponse, requiresConsultation: state.requiresConsultation, flags: state.flags,
+        reason: req.reason ?? null, rearmed, clocks: clockSummary(state.clocks),
+      };
+      await (state.stage === 'claimed' ? enter('assessed', detail) : record('assessment', state.stage, detail));
+      return snapshot();
+    },
+    { validator: (req) => checkAssess(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.consult,
+    async (req) => {
+      state.consultations.push({ ...req, at: nowIso() });
+      await enter('consultation', { participants: req.participants, opinion: req.opinion, convenedBy: req.convenedBy });
+      return snapshot();
+    },
+    { validator: (req) => checkConsult(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.approve,
+    async (req) => {
+      state.approvals.push({ ...req, at: nowIso() });
+      const detail = { decision: req.decision, approvedBy: req.approvedBy, opinion: req.opinion };
+      await (req.decision === 'approved' ? enter('approved', detail) : record('approval', state.stage, detail));
+      return snapshot();
+    },
+    { validator: (req) => checkApprove(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.verify,
+    async (req) => {
+      state.verification = { ...req, at: nowIso() };
+      await enter('handling', { result: req.result, findings: req.findings, verifiedBy: req.verifiedBy });
+      return snapshot();
+    },
+    { validator: (req) => checkVerify(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.respond,
+    async (req) => {
+      await whenRouted();
+      const publishedAt = fromEpochMs(toEpochMs(req.publishedAt));
+      const met = applyPublication(req.form, publishedAt);
+      const response: ResponseRecord = { ...req, publishedAt, recordedAt: nowIso(), met, late: met.some((m) => m.late) };
+      state.responses.push(response);
+      const detail = { form: req.form, channel: req.channel, publishedAt, publicationId: req.publicationId ?? null, met, late: response.late };
+      await (state.stage === 'handling' ? enter('responded', detail) : record('response', state.stage, detail));
+      return snapshot();
+    },
+    { validator: (req) => checkRespond(state, req, nowMs(), input.discoveredAt) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.requestPressConference,
+    async (req) => {
+      await whenRouted();
+      const clock = addClock(state.clocks, policy, 'press_conference', nowIso(), { department: state.department, origin: 'request' }, nowMs());
+      clocksChanged();
+      await record('press_conference_requested', state.stage, { reason: req.reason, requestedBy: req.requestedBy, clockId: clock.id, dueAt: clock.dueAt });
+      return snapshot();
+    },
+    { validator: (req) => checkPressConference(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.followUp,
+    async (req) => {
+      const at = req.publishedAt ? fromEpochMs(toEpochMs(req.publishedAt)) : nowIso();
+      const met = applyPublication('follow_up', at);
+      state.followUps.push({ ...req, recordedAt: nowIso(), late: met.some((m) => m.late) });
+      const detail = { summary: req.summary, updatedBy: req.updatedBy, channel: req.channel ?? null, publishedAt: at, met };
+      await (state.stage === 'responded' ? enter('follow_up', detail) : record('follow_up', state.stage, detail));
+      return snapshot();
+    },
+    { validator: (req) => checkFollowUp(state, req, nowMs(), input.discoveredAt) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.close,
+    async (req) => {
+      state.closure = { resolution: req.resolution, closedBy: req.closedBy, at: nowIso() };
+      for (const c of state.clocks) if (c.status === 'pending') supersede(c, 'case closed');
+      clocksChanged();
+      const unmet = state.clocks.filter((c) => c.status === 'escalated').map((c) => c.id);
+      await enter('closed', { resolution: req.resolution, closedBy: req.closedBy, unmetClocks: unmet, evaluationRequired: isMajor(state.grade) });
+      return snapshot();
+    },
+    { validator: (req) => checkClose(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.evaluate,
+    async (req) => {
+      state.evaluation = { ...req, at: nowIso() };
+      await enter('evaluated', { lessons: req.lessons, handlingCapacity: req.handlingCapacity, evaluatedBy: req.evaluatedBy });
+      return snapshot();
+    },
+    { validator: (req) => checkEvaluate(state, req) },
+  );
+
+  // ---- signals
+  setHandler(opinionCaseSignals.reportGrouped, async (sig) => {
+    await whenRouted();
+    if (state.closure || state.groupedReports.recent.some((r) => r.reportId === sig.reportId)) return;
+    state.groupedReports.count = Math.max(state.groupedReports.count + 1, sig.groupSize);
+    state.groupedReports.recent = [...state.groupedReports.recent, sig].slice(-KEEP_RECENT);
+    let raised: { from: Grade | null; to: Grade } | null = null;
+    let rearmed: { added: string[]; superseded: string[] } | null = null;
+    if (sig.suggestedGrade && gradeRank(sig.suggestedGrade) > gradeRank(state.grade)) {
+      const from = applyAssessment({
+        source: 'grouping', grade: sig.suggestedGrade, riskLevel: null, needsResponse: null, sensitive: false,
+        assessedBy: 'intake grouping', reason: `group of ${state.groupedReports.count} reports`, scoreParts: null, at: nowIso(),
+      });
+      if (state.grade !== from) {
+        raised = { from, to: state.grade as Grade };
+        rearmed = rearm();
+      }
+    }
+    await record('report_grouped', state.stage, {
+      reportId: sig.reportId, channel: sig.channel, groupSize: state.groupedReports.count, raised, rearmed,
+      clocks: raised ? clockSummary(state.clocks) : undefined,
     });
-  }
+  });
 
-  if (workflowInfo().workflowId !== input.caseId) {
-    throw ApplicationFailure.nonRetryable(`workflow id ${workflowInfo().workflowId} must equal the case id ${input.caseId}`);
-  }
+  setHandler(opinionCaseSignals.calendarUpdated, (sig) => {
+    // Opinion clocks are natural hours (DOMAIN.md → Calendar facts): nothing to recompute; the notice is recorded.
+    state.calendarUpdates = [...state.calendarUpdates, sig].slice(-KEEP_RECENT);
+  });
 
+  // ---- the case starts
   upsertSearchAttributes([
     { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
     { key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.jurisdiction },
   ]);
-  await enterStage('collected', { reportId: input.reportId, channel: input.channel, discoveredAt: input.discoveredAt });
-  await enterStage('routed', {
+  await enter('collected', { reportId: input.reportId, channel: input.channel, discoveredAt: input.discoveredAt });
+  routedAt = nowIso();
+  state.clocks = initialClocks(policy, basis(), state.department, nowMs());
+  const routedEvent = enter('routed', {
     leadDepartment: input.routing.leadDepartment,
     ccDepartments: input.routing.ccDepartments,
     territory: input.routing.territory,
     ruleVersion: input.routing.ruleVersion,
     ruleId: input.routing.ruleId,
     category: input.category,
+    policy: state.policy,
+    grade: state.grade,
+    clocks: clockSummary(state.clocks),
   });
+  routed = true; // actions waiting for the case to be routed may record now, after sequence 2
+  await routedEvent;
 
-  // The later stages (claim clock, assessment, response deadlines) are driven by the lifecycle issue;
-  // until then the case waits here to be claimed by its lead department.
-  await condition(() => state.claimedBy !== null);
+  // ---- the clock loop: wait for the next reminder/escalation, or for an action that changed the clocks
+  while (!finished()) {
+    const seen = clockChanges;
+    const wakeAt = state.closure ? undefined : nextWakeAt(state.clocks);
+    const wake = () => clockChanges !== seen || finished();
+    if (wakeAt === undefined) await condition(wake);
+    else if (wakeAt > nowMs()) await condition(wake, wakeAt - nowMs());
+    if (!state.closure) await fireDue();
+  }
+  await condition(allHandlersFinished);
+  await emitted;
   return state;
+
+  async function fireDue(): Promise<void> {
+    const now = nowMs();
+    const sends: Promise<void>[] = [];
+    for (const item of dueItems(state.clocks, now)) {
+      const c: CaseClock = item.clock;
+      if (item.type === 'reminder') {
+        const r = c.reminders[item.index];
+        if (!r) continue;
+        r.sentAt = fromEpochMs(now);
+        sends.push(record('reminder', state.stage, { clockId: c.id, clock: c.clock, label: r.label, dueAt: c.dueAt, to: c.department ?? state.department }));
+      } else {
+        const e = c.escalations[item.index];
+        if (!e) continue;
+        e.firedAt = fromEpochMs(now);
+        c.status = 'escalated';
+        sends.push(
+          record('escalation', state.stage, {
+            type: 'escalation', clockId: c.id, clock: c.clock, level: e.level, to: e.to, note: e.note, dueAt: c.dueAt,
+            department: c.department ?? state.department, supervisors: state.ccDepartments,
+          }),
+        );
+      }
+    }
+    if (sends.length) await Promise.all(sends);
+  }
 }

@@ -1,7 +1,10 @@
 import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
-import { CASE_KINDS, GRADES, type CaseKind, type CaseStageChange, type Grade } from '../workflow/case';
+import { CASE_CHANGES, CASE_KINDS, GRADES, type CaseChange, type CaseKind, type CaseStageChange, type Grade } from '../workflow/case';
 
-/** cases.events.v1 — a case changed stage. Keyed by case id; id = `${caseId}:${sequence}`. */
+/**
+ * cases.events.v1 — a case changed stage, or something else happened to it (`change`: escalation, reminder, transfer,
+ * new grade, …; then `stage` equals `previousStage`). Keyed by case id; id = `${caseId}:${sequence}`.
+ */
 export class CaseStageChangedV1 implements CaseStageChange {
   @IsUUID() caseId!: string;
   @IsIn(CASE_KINDS) kind!: CaseKind;
@@ -14,4 +17,5 @@ export class CaseStageChangedV1 implements CaseStageChange {
   @IsOptional() @IsString() jurisdiction!: string | null;
   @IsISO8601({ strict: true }) occurredAt!: string;
   @IsObject() detail!: Record<string, unknown>;
+  @IsOptional() @IsIn(CASE_CHANGES) change?: CaseChange;
 }

@@ -1,5 +1,22 @@
 // Case vocabulary shared by workflows, services and the read model (DOMAIN.md → Vocabulary).
 // This file is imported by workflow code: plain types and constants only.
+import type { OpinionFlags } from '@huiying/policy';
+import type {
+  ApprovalRecord,
+  AssessmentRecord,
+  CalendarUpdatedSignal,
+  CaseClock,
+  ConsultationRecord,
+  EvaluationRecord,
+  FollowUpRecord,
+  ReportGroupedSignal,
+  ResponseRecord,
+  RiskLevel,
+  TransferRecord,
+  VerificationRecord,
+} from './opinion-actions';
+
+export type { OpinionFlags };
 
 export const CASE_KINDS = ['opinion', 'disclosure'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -66,10 +83,40 @@ export interface OpinionCaseInput {
     ruleVersion: string;
     ruleId: string;
   };
+  /**
+   * The opinion deadline policy version (libs/policy) the case runs under. When absent the workflow picks the version
+   * of `routing.jurisdiction` in force at `discoveredAt` (national baseline when the jurisdiction has none) and records it.
+   */
+  policyVersion?: string;
+  /** An automatic grade known at intake (e.g. from grouping); the clocks start from it. Default: general, until assessed. */
+  grade?: Grade;
+  /** 重大人员伤亡 / 社会影响较大 flags known at intake. */
+  flags?: OpinionFlags;
 }
+
+/**
+ * What a case event says happened. `stage` is a stage change; the others leave the stage as it is
+ * (their `stage` equals `previousStage`) and are recorded so the ledger and the supervising offices see them.
+ */
+export const CASE_CHANGES = [
+  'stage', // the case entered a new stage
+  'claim', // claimed by a department after a transfer, without a stage change
+  'transfer', // a new lead department (it gets its own claim clock)
+  'assessment', // a new assessment or grade (clocks re-armed when the grade or flags change)
+  'approval', // an approval step that did not approve (returned for another consultation round)
+  'response', // a publication that did not change the stage (early factual release, repeated press conference)
+  'follow_up', // a continuing update after the first one
+  'report_grouped', // another report of the same matter joined the case
+  'press_conference_requested', // another press conference is needed (视情连续召开)
+  'reminder', // a deadline is near (to the handling department)
+  'escalation', // a deadline passed (督办, to the supervising offices)
+] as const;
+export type CaseChange = (typeof CASE_CHANGES)[number];
 
 export interface CaseHistoryEntry {
   sequence: number;
+  /** Absent on events recorded before change types existed: those were stage changes. */
+  change?: CaseChange;
   stage: string;
   at: string;
   detail: Record<string, unknown>;
@@ -80,10 +127,40 @@ export interface OpinionCaseState {
   stage: OpinionStage;
   department: string;
   ccDepartments: string[];
+  /** The effective grade (null until assessed or graded at intake). */
   grade: Grade | null;
   claimedBy: string | null;
   history: CaseHistoryEntry[];
+  /** The policy version the case runs under, fixed at start. */
+  policy: { jurisdiction: string; version: string; resolvedBy: 'input' | 'in_force_at_discovery' | 'national_fallback' };
+  flags: OpinionFlags;
+  riskLevel: RiskLevel | null;
+  /** The assessment's response value: does the case need a public response? (null until assessed) */
+  needsResponse: boolean | null;
+  /** Every assessment on record, oldest first (an analyst override keeps the automatic one). */
+  assessments: AssessmentRecord[];
+  /** Whether the case must pass joint consultation and approval (major / especially major / sensitive). */
+  requiresConsultation: boolean;
+  consultations: ConsultationRecord[];
+  approvals: ApprovalRecord[];
+  verification: VerificationRecord | null;
+  responses: ResponseRecord[];
+  followUps: FollowUpRecord[];
+  clocks: CaseClock[];
+  /** True while a deadline is past and not met (mirrors the Overdue search attribute). */
+  overdue: boolean;
+  transfers: TransferRecord[];
+  groupedReports: { count: number; recent: ReportGroupedSignal[] };
+  calendarUpdates: CalendarUpdatedSignal[];
+  closure: { resolution: string; closedBy: string; at: string } | null;
+  evaluation: EvaluationRecord | null;
 }
+
+/**
+ * What an update returns: the state without its history (query `history` for that), so that update results recorded in
+ * the workflow's history do not grow with it.
+ */
+export type OpinionCaseSnapshot = Omit<OpinionCaseState, 'history'> & { lastSequence: number };
 
 /** The event a workflow emits on every stage change (payload of cases.events.v1). */
 export interface CaseStageChange {
@@ -98,4 +175,6 @@ export interface CaseStageChange {
   jurisdiction: string | null;
   occurredAt: string;
   detail: Record<string, unknown>;
+  /** What happened; absent means a stage change (events before change types existed). */
+  change?: CaseChange;
 }

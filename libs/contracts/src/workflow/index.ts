@@ -1,3 +1,4 @@
 export * from './case';
+export * from './opinion-actions';
 export * from './temporal';
 export * from './disclosure';

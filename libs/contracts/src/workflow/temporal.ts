@@ -1,8 +1,24 @@
 // Names shared by the worker, the clients that start/act on workflows, and the workflow code.
 // Declared once here (STYLE.md → Temporal). Workflow-safe: only @temporalio/workflow definitions.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
-import type { OpinionCaseState, CaseStageChange } from './case';
+import type { CaseHistoryEntry, OpinionCaseSnapshot, OpinionCaseState, OpinionStage, CaseStageChange } from './case';
+import type {
+  ApproveRequest,
+  AssessRequest,
+  CalendarUpdatedSignal,
+  CaseClock,
+  ClaimRequest,
+  CloseRequest,
+  ConsultRequest,
+  EvaluateRequest,
+  FollowUpRequest,
+  PressConferenceRequest,
+  ReportGroupedSignal,
+  RespondRequest,
+  TransferRequest,
+  VerifyRequest,
+} from './opinion-actions';
 
 export const TASK_QUEUES = {
   cases: 'huiying-cases',
@@ -36,18 +52,47 @@ export const SEARCH_ATTRIBUTE_TYPES: Record<keyof typeof SEARCH_ATTRIBUTES, stri
   ExtendedDueAt: 'Datetime',
 };
 
-export interface ClaimRequest {
-  department: string;
-  claimedBy: string;
-}
-
 export const opinionCaseQueries = {
+  /** The whole case state. */
   state: defineQuery<OpinionCaseState>('state'),
+  stage: defineQuery<OpinionStage>('stage'),
+  /** Every clock with its due time and status (pending / met / late / escalated / superseded). */
+  clocks: defineQuery<CaseClock[]>('clocks'),
+  history: defineQuery<CaseHistoryEntry[]>('history'),
 };
 
+/** Actions that need an answer: each has a validator that rejects a wrong action with a reason; each returns the snapshot. */
 export const opinionCaseUpdates = {
   /** 认领: the lead department claims the case; rejected when already claimed or by another department. */
-  claim: defineUpdate<OpinionCaseState, [ClaimRequest]>('claim'),
+  claim: defineUpdate<OpinionCaseSnapshot, [ClaimRequest]>('claim'),
+  /** 转办: another lead department, with a reason; it gets its own claim clock. */
+  transfer: defineUpdate<OpinionCaseSnapshot, [TransferRequest]>('transfer'),
+  /** 研判: grade, risk, response value; a grade change re-arms the clocks. */
+  assess: defineUpdate<OpinionCaseSnapshot, [AssessRequest]>('assess'),
+  /** 会商 (major / especially major / sensitive cases). */
+  consult: defineUpdate<OpinionCaseSnapshot, [ConsultRequest]>('consult'),
+  /** 报审: approve the disposal opinion, or return it to consultation. */
+  approve: defineUpdate<OpinionCaseSnapshot, [ApproveRequest]>('approve'),
+  /** 核查: true / partly true / untrue, with findings. */
+  verify: defineUpdate<OpinionCaseSnapshot, [VerifyRequest]>('verify'),
+  /** 回应: a publication went out; meets the response clocks (a late one is recorded as late). */
+  respond: defineUpdate<OpinionCaseSnapshot, [RespondRequest]>('respond'),
+  /** 视情连续召开: arm another press-conference clock. */
+  requestPressConference: defineUpdate<OpinionCaseSnapshot, [PressConferenceRequest]>('requestPressConference'),
+  /** 动态管理: a continuing update; re-arms the follow-up clock. */
+  followUp: defineUpdate<OpinionCaseSnapshot, [FollowUpRequest]>('followUp'),
+  /** 办结 */
+  close: defineUpdate<OpinionCaseSnapshot, [CloseRequest]>('close'),
+  /** 总结评估 (major cases, after closing). */
+  evaluate: defineUpdate<OpinionCaseSnapshot, [EvaluateRequest]>('evaluate'),
+};
+
+/** Facts that need no answer. */
+export const opinionCaseSignals = {
+  /** Another report joined the case's group; a growing group may raise the grade. */
+  reportGrouped: defineSignal<[ReportGroupedSignal]>('reportGrouped'),
+  /** calendar.updated: recompute working-day clocks (opinion clocks are natural hours: recorded only). */
+  calendarUpdated: defineSignal<[CalendarUpdatedSignal]>('calendarUpdated'),
 };
 
 /** Activities the case workflows call; implemented by apps/worker. */

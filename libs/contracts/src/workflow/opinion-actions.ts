@@ -1,0 +1,212 @@
+// Actions on an opinion case (Temporal updates and signals), their records and the clock view.
+// Imported by workflow code: plain types and constants only.
+import type { OpinionClockKind } from '@huiying/policy';
+import type { Channel, Grade } from './case';
+
+export type { OpinionClockKind };
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const VERIFICATION_RESULTS = ['true', 'partly_true', 'untrue'] as const; // 属实 部分属实 不属实
+export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
+
+/** Forms of a response (回应形式). */
+export const RESPONSE_FORMS = [
+  'factual_release', // 发布事实类信息 (the first release of major cases)
+  'clarification_rebuttal', // 澄清、辟谣 (untrue / partly true reports)
+  'remedy_progress', // 整改进展 (true / partly true reports)
+  'press_conference', // 新闻发布会 (held)
+  'press_conference_notice', // 新闻发布会通知
+  'expert_interpretation', // 专家解读
+  'point_to_point_reply', // 点对点回复 (to the poster)
+] as const;
+export type ResponseForm = (typeof RESPONSE_FORMS)[number];
+
+/** Forms that may go out before verification (核查): the facts known so far, within the 1 h / 5 h first-release window. */
+export const RESPONSE_FORMS_BEFORE_VERIFICATION: readonly ResponseForm[] = ['factual_release', 'press_conference', 'press_conference_notice'];
+
+/** Which forms meet which response-type clock. Every form meets the general response clock. */
+export const FORMS_MEETING_CLOCK: Readonly<Record<'first_release' | 'press_conference' | 'response', readonly ResponseForm[]>> = {
+  first_release: ['factual_release', 'press_conference', 'clarification_rebuttal', 'remedy_progress'],
+  press_conference: ['press_conference'],
+  response: RESPONSE_FORMS,
+};
+
+export const RESPONSE_CHANNELS = ['portal', 'weibo', 'wechat', 'sms', 'press_conference', 'newspaper', 'radio_tv', 'letter'] as const;
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+
+export type AssessmentSource = 'automatic' | 'analyst' | 'grouping';
+
+/** 认领 */
+export interface ClaimRequest {
+  department: string;
+  claimedBy: string;
+}
+
+/** 转办: the new department gets its own claim clock. */
+export interface TransferRequest {
+  toDepartment: string;
+  reason: string;
+  transferredBy: string;
+}
+
+/** 研判: grade, risk level, response value. An analyst's grade overrides the automatic one, which stays on record. */
+export interface AssessRequest {
+  source: 'automatic' | 'analyst';
+  grade: Grade;
+  riskLevel: RiskLevel;
+  /** Response value (回应价值): does the case need a public response? */
+  needsResponse: boolean;
+  /** Sensitive cases go to joint consultation whatever their grade. */
+  sensitive?: boolean;
+  flags?: { heavyCasualties?: boolean; largeSocialImpact?: boolean };
+  assessedBy: string;
+  /** Required for an analyst grade that differs from the automatic one. */
+  reason?: string;
+  /** The score's parts (automatic grading), kept as given. */
+  scoreParts?: Record<string, number>;
+}
+
+/** 会商: a joint consultation round on a major or sensitive case. */
+export interface ConsultRequest {
+  participants: string[];
+  opinion: string;
+  convenedBy: string;
+}
+
+/** 报审: approval of the disposal opinion; `returned` sends it back for another consultation round. */
+export interface ApproveRequest {
+  decision: 'approved' | 'returned';
+  approvedBy: string;
+  opinion: string;
+}
+
+/** 核查 */
+export interface VerifyRequest {
+  result: VerificationResult;
+  findings: string;
+  verifiedBy: string;
+}
+
+/** 回应: a publication went out (publication service signals it through this update). */
+export interface RespondRequest {
+  form: ResponseForm;
+  channel: ResponseChannel;
+  /** When it was published (ISO instant); lateness is judged on it. */
+  publishedAt: string;
+  publicationId?: string;
+  summary?: string;
+}
+
+/** 动态管理: a continuing update after the response. */
+export interface FollowUpRequest {
+  summary: string;
+  updatedBy: string;
+  channel?: ResponseChannel;
+  publishedAt?: string;
+}
+
+/** 办结 */
+export interface CloseRequest {
+  resolution: string;
+  closedBy: string;
+}
+
+/** 总结评估 (major cases) */
+export interface EvaluateRequest {
+  lessons: string;
+  handlingCapacity: string;
+  evaluatedBy: string;
+}
+
+/** 视情连续召开: another press conference is needed, within the policy's press-conference window from now. */
+export interface PressConferenceRequest {
+  reason: string;
+  requestedBy: string;
+}
+
+/** Signal: another report of the same matter joined the case (intake grouping). */
+export interface ReportGroupedSignal {
+  reportId: string;
+  channel: Channel;
+  receivedAt: string;
+  /** The group's size after this report. */
+  groupSize: number;
+  /** A grade the growing group calls for; only ever raises the grade. */
+  suggestedGrade?: Grade;
+}
+
+/** Signal: an official calendar notice was loaded (calendar.updated). */
+export interface CalendarUpdatedSignal {
+  year: number;
+  source: string;
+  loadedAt: string;
+}
+
+export interface AssessmentRecord {
+  source: AssessmentSource;
+  grade: Grade;
+  riskLevel: RiskLevel | null;
+  needsResponse: boolean | null;
+  sensitive: boolean;
+  assessedBy: string;
+  reason: string | null;
+  scoreParts: Record<string, number> | null;
+  at: string;
+}
+
+export interface ConsultationRecord extends ConsultRequest {
+  at: string;
+}
+export interface ApprovalRecord extends ApproveRequest {
+  at: string;
+}
+export interface VerificationRecord extends VerifyRequest {
+  at: string;
+}
+export interface ResponseRecord extends RespondRequest {
+  recordedAt: string;
+  /** The clocks it met, each on time or late. */
+  met: { clockId: string; clock: OpinionClockKind; dueAt: string; late: boolean }[];
+  /** True when any clock it met was already past due: recorded, never hidden. */
+  late: boolean;
+}
+export interface FollowUpRecord extends FollowUpRequest {
+  recordedAt: string;
+  late: boolean;
+}
+export interface TransferRecord extends TransferRequest {
+  fromDepartment: string;
+  at: string;
+}
+export interface EvaluationRecord extends EvaluateRequest {
+  at: string;
+}
+
+/**
+ * pending: not due yet and not met; met: met on time; late: met after its due time; escalated: past due, not met;
+ * superseded: no longer applies (grade changed, transferred, response waived, case closed).
+ */
+export const CLOCK_STATUSES = ['pending', 'met', 'late', 'escalated', 'superseded'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+
+export interface CaseClock {
+  /** Unique within the case: `<clock>#<n>`. */
+  id: string;
+  clock: OpinionClockKind;
+  /** Claim clocks: the department that must claim. */
+  department: string | null;
+  startsAt: string;
+  dueAt: string;
+  withinMinutes: number;
+  basis: string;
+  policyVersion: string;
+  /** Why it runs: the policy at start or after a grade change, a transfer, a requested press conference, a publication. */
+  origin: 'policy' | 'transfer' | 'request' | 'publication';
+  status: ClockStatus;
+  metAt: string | null;
+  supersededReason: string | null;
+  reminders: { at: string; label: string; sentAt: string | null; skipped: boolean }[];
+  escalations: { level: number; at: string; to: string; note: string; firedAt: string | null }[];
+}

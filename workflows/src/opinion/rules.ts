@@ -1,0 +1,190 @@
+// What each action on an opinion case requires. Pure: each check throws a RejectedAction with the reason,
+// which the update validator hands back to the caller (the action is then not recorded in history).
+import { toEpochMs } from '@huiying/calendar';
+import {
+  GRADES,
+  RESPONSE_CHANNELS,
+  RESPONSE_FORMS,
+  RESPONSE_FORMS_BEFORE_VERIFICATION,
+  RISK_LEVELS,
+  VERIFICATION_RESULTS,
+  type ApproveRequest,
+  type AssessRequest,
+  type ClaimRequest,
+  type CloseRequest,
+  type ConsultRequest,
+  type EvaluateRequest,
+  type FollowUpRequest,
+  type Grade,
+  type OpinionCaseState,
+  type OpinionStage,
+  type PressConferenceRequest,
+  type RespondRequest,
+  type TransferRequest,
+  type VerifyRequest,
+} from '@huiying/contracts/workflow';
+
+export class RejectedAction extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RejectedAction';
+  }
+}
+
+/** How far ahead of the workflow's clock a publishedAt may be (clock skew between services). */
+export const PUBLISHED_AT_TOLERANCE_MS = 5 * 60_000;
+
+const MAJOR: readonly Grade[] = ['major', 'especially_major'];
+export const isMajor = (grade: Grade | null): boolean => grade !== null && MAJOR.includes(grade);
+export const gradeRank = (grade: Grade | null): number => (grade === null ? -1 : GRADES.indexOf(grade));
+
+const ENDED: readonly OpinionStage[] = ['closed', 'evaluated'];
+
+function reject(message: string): never {
+  throw new RejectedAction(message);
+}
+
+function text(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.trim() === '') reject(`${field} is required`);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): void {
+  if (!allowed.includes(value as T)) reject(`${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+function notEnded(s: OpinionCaseState, action: string): void {
+  if (ENDED.includes(s.stage)) reject(`cannot ${action}: the case is ${s.stage}`);
+}
+
+function instant(value: unknown, field: string, s: OpinionCaseState, now: number, discoveredAt: string): number {
+  let ms: number;
+  try {
+    ms = toEpochMs(value, field);
+  } catch (e) {
+    return reject((e as Error).message);
+  }
+  if (ms > now + PUBLISHED_AT_TOLERANCE_MS) reject(`${field} ${String(value)} is in the future`);
+  if (ms < toEpochMs(discoveredAt)) reject(`${field} ${String(value)} is before the case was discovered (${discoveredAt}) for case ${s.caseId}`);
+  return ms;
+}
+
+export function checkClaim(s: OpinionCaseState, req: ClaimRequest): void {
+  notEnded(s, 'claim');
+  text(req?.department, 'department');
+  text(req?.claimedBy, 'claimedBy');
+  if (s.claimedBy) reject(`case already claimed by ${s.department} (${s.claimedBy})`);
+  if (req.department !== s.department) reject(`only the lead department ${s.department} can claim this case, not ${req.department}`);
+}
+
+const TRANSFERABLE: readonly OpinionStage[] = ['collected', 'routed', 'claimed', 'assessed', 'consultation', 'approved', 'handling'];
+
+export function checkTransfer(s: OpinionCaseState, req: TransferRequest): void {
+  text(req?.toDepartment, 'toDepartment');
+  text(req?.reason, 'reason');
+  text(req?.transferredBy, 'transferredBy');
+  if (!TRANSFERABLE.includes(s.stage)) reject(`cannot transfer a case that is ${s.stage}: transfer before it is responded`);
+  if (req.toDepartment === s.department) reject(`the case is already with ${s.department}`);
+}
+
+export function checkAssess(s: OpinionCaseState, req: AssessRequest): void {
+  notEnded(s, 'assess');
+  oneOf(req?.source, ['automatic', 'analyst'] as const, 'source');
+  oneOf(req.grade, GRADES, 'grade');
+  oneOf(req.riskLevel, RISK_LEVELS, 'riskLevel');
+  if (typeof req.needsResponse !== 'boolean') reject('needsResponse (response value) must be true or false');
+  text(req.assessedBy, 'assessedBy');
+  if (req.source === 'analyst') {
+    if (!s.claimedBy && (s.stage === 'routed' || s.stage === 'collected')) {
+      reject(`an analyst assesses a claimed case: ${s.department} has not claimed it yet`);
+    }
+    const automatic = [...s.assessments].reverse().find((a) => a.source !== 'analyst');
+    if (automatic && automatic.grade !== req.grade && !(typeof req.reason === 'string' && req.reason.trim())) {
+      reject(`an analyst grade (${req.grade}) that overrides the automatic grade (${automatic.grade}) needs a reason`);
+    }
+  }
+  if (req.needsResponse === false && s.responses.length === 0 && isMajor(req.grade)) {
+    reject(`a ${req.grade} case always needs a public response (first factual release)`);
+  }
+}
+
+export function checkConsult(s: OpinionCaseState, req: ConsultRequest): void {
+  notEnded(s, 'consult');
+  if (!Array.isArray(req?.participants) || req.participants.length === 0) reject('participants are required');
+  text(req.opinion, 'opinion');
+  text(req.convenedBy, 'convenedBy');
+  if (!s.requiresConsultation) reject(`a ${s.grade ?? 'ungraded'} case needs no joint consultation (only major, especially major or sensitive cases)`);
+  if (s.stage !== 'assessed') reject(`a joint consultation follows the assessment; the case is ${s.stage}`);
+}
+
+export function checkApprove(s: OpinionCaseState, req: ApproveRequest): void {
+  oneOf(req?.decision, ['approved', 'returned'] as const, 'decision');
+  text(req.approvedBy, 'approvedBy');
+  text(req.opinion, 'opinion');
+  if (s.stage !== 'consultation') reject(`nothing to approve: the case is ${s.stage}, not in consultation`);
+}
+
+export function checkVerify(s: OpinionCaseState, req: VerifyRequest): void {
+  oneOf(req?.result, VERIFICATION_RESULTS, 'result');
+  text(req.findings, 'findings');
+  text(req.verifiedBy, 'verifiedBy');
+  if (s.verification) reject(`already verified (${s.verification.result})`);
+  if (s.requiresConsultation) {
+    if (s.stage !== 'approved') reject(`a ${s.grade ?? 'sensitive'} case is verified after its disposal opinion is approved; the case is ${s.stage}`);
+  } else if (s.stage !== 'assessed') {
+    reject(`verification follows the assessment; the case is ${s.stage}`);
+  }
+}
+
+export function checkRespond(s: OpinionCaseState, req: RespondRequest, now: number, discoveredAt: string): void {
+  notEnded(s, 'respond');
+  oneOf(req?.form, RESPONSE_FORMS, 'form');
+  oneOf(req.channel, RESPONSE_CHANNELS, 'channel');
+  instant(req.publishedAt, 'publishedAt', s, now, discoveredAt);
+  if (req.publicationId && s.responses.some((r) => r.publicationId === req.publicationId)) {
+    reject(`publication ${req.publicationId} is already recorded`);
+  }
+  if (!RESPONSE_FORMS_BEFORE_VERIFICATION.includes(req.form)) {
+    if (!s.verification) {
+      reject(`a ${req.form} needs the verification result first (核查); before it only a factual release or a press conference may go out`);
+    }
+    if (req.form === 'clarification_rebuttal' && s.verification.result === 'true') {
+      reject('verification found the report true: publish the remedy and its progress, not a rebuttal');
+    }
+    if (req.form === 'remedy_progress' && s.verification.result === 'untrue') {
+      reject('verification found the report untrue: clarify it, there is no remedy to report');
+    }
+  }
+}
+
+export function checkPressConference(s: OpinionCaseState, req: PressConferenceRequest): void {
+  notEnded(s, 'request a press conference');
+  text(req?.reason, 'reason');
+  text(req.requestedBy, 'requestedBy');
+  const pending = s.clocks.find((c) => c.clock === 'press_conference' && (c.status === 'pending' || c.status === 'escalated'));
+  if (pending) reject(`a press conference is already due by ${pending.dueAt} (${pending.id})`);
+}
+
+export function checkFollowUp(s: OpinionCaseState, req: FollowUpRequest, now: number, discoveredAt: string): void {
+  text(req?.summary, 'summary');
+  text(req.updatedBy, 'updatedBy');
+  if (req.channel !== undefined) oneOf(req.channel, RESPONSE_CHANNELS, 'channel');
+  if (req.publishedAt !== undefined) instant(req.publishedAt, 'publishedAt', s, now, discoveredAt);
+  if (s.stage !== 'responded' && s.stage !== 'follow_up') reject(`follow-up updates come after the response; the case is ${s.stage}`);
+}
+
+export function checkClose(s: OpinionCaseState, req: CloseRequest): void {
+  text(req?.resolution, 'resolution');
+  text(req.closedBy, 'closedBy');
+  if (s.stage === 'responded' || s.stage === 'follow_up') return;
+  if (s.stage === 'handling' && s.needsResponse === false) return;
+  if (s.stage === 'handling') reject('the case needs a public response before it is closed');
+  reject(`cannot close a case that is ${s.stage}`);
+}
+
+export function checkEvaluate(s: OpinionCaseState, req: EvaluateRequest): void {
+  text(req?.lessons, 'lessons');
+  text(req.handlingCapacity, 'handlingCapacity');
+  text(req.evaluatedBy, 'evaluatedBy');
+  if (!isMajor(s.grade)) reject(`only major and especially major cases are evaluated; this one is ${s.grade ?? 'ungraded'}`);
+  if (s.stage !== 'closed') reject(`a case is evaluated after it is closed; it is ${s.stage}`);
+}
