@@ -12,5 +12,7 @@ export * from './rest/validation';
 export * from './rest/calendar.dto';
 export * from './rest/policy.dto';
 export * from './grpc';
+export * from './rest/hotline.dto';
+export * from './events/hotline-work-order.event';
 export * from './events/disclosure-application-received.event';
 export * from './rest/disclosure-application.dto';

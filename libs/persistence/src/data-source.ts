@@ -4,6 +4,8 @@ import { PolicyCalendar1763800000000 } from './migrations/1763800000000-policy-c
 import { DisclosureApplications1763950000000 } from './migrations/1763950000000-disclosure-applications';
 import { DisclosureApplicationEntity } from './entities/disclosure.entities';
 import { OutboxEntity, ReportEntity } from './entities/intake.entities';
+import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity } from './entities/hotline.entities';
+import { HotlineWorkOrders1764000000000 } from './migrations/1764000000000-hotline-work-orders';
 import { CaseRouteEntity } from './entities/routing.entities';
 import { LedgerCaseEntity, LedgerCaseHistoryEntity } from './entities/ledger.entities';
 import { CalendarYearEntity, CalendarYearLoadEntity, PolicyOutboxEntity, PolicyVersionEntity } from './entities/policy.entities';
@@ -31,9 +33,11 @@ export const ALL_ENTITIES = [
   PolicyVersionEntity,
   PolicyOutboxEntity,
   DisclosureApplicationEntity,
+  HotlineWorkOrderEntity,
+  HotlineWorkOrderRevisionEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

@@ -1,4 +1,5 @@
 export * from './entities/intake.entities';
+export * from './entities/hotline.entities';
 export * from './entities/routing.entities';
 export * from './entities/ledger.entities';
 export * from './entities/policy.entities';

@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CATEGORIES } from '@huiying/policy';
+import { IsInstantWithOffset } from './validation';
+import { LocationDto } from './submit-report.dto';
+
+/** 诉求类型: 咨询 consultation, 求助 help, 投诉 complaint, 举报 report (of wrongdoing), 建议 suggestion. */
+export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
+export type AppealType = (typeof APPEAL_TYPES)[number];
+
+/** 紧急程度: 一般 normal, 紧急 urgent, 特急 very urgent. */
+export const URGENCIES = ['normal', 'urgent', 'very_urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** At most this many work orders per POST /v1/hotline/work-orders:batch. */
+export const HOTLINE_BATCH_MAX = 1000;
+
+/** The prefix of a work order's report sourceRef: `12345:<orderNo>`. */
+export const HOTLINE_SOURCE_PREFIX = '12345:';
+
+export const WORK_ORDER_EXAMPLE = {
+  orderNo: 'GD20261120000123',
+  callTime: '2026-11-20T09:15:00+08:00',
+  appealType: 'complaint',
+  title: '小区供暖温度不达标',
+  content: '来电人反映东风街道幸福小区 3 号楼入冬以来室温不足 16 度，物业多次推诿。',
+  location: { district: '城关区', township: '东风街道', address: '幸福小区 3 号楼' },
+  caller: { name: '张三', phone: '13800138000' },
+  handlingUnit: '城关区住建局',
+  urgency: 'normal',
+  revision: 1,
+  category: 'housing',
+};
+
+export class CallerDto {
+  @ApiPropertyOptional({ example: '张三', description: 'Personal data: encrypted at rest, masked in logs, never on Kafka.' })
+  @IsOptional() @IsString() @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '13800138000', description: 'Mainland mobile or landline. Personal data.' })
+  @IsOptional() @Matches(/^\+?[0-9][0-9-]{5,19}$/, { message: 'caller.phone must be digits, optionally with +country code and dashes' })
+  phone?: string;
+}
+
+/**
+ * A 12345 hotline work order (工单). The order number is the idempotency key: the same number never opens a second
+ * report or case, whichever way it arrives (Kafka hotline.work-orders.v1, the batch endpoint, the import CLI); a higher
+ * revision updates the stored work order and its report and is kept as a revision. JSON Schema:
+ * libs/contracts/schemas/hotline-work-order.v1.schema.json.
+ */
+export class HotlineWorkOrderDto {
+  @ApiProperty({ example: 'GD20261120000123', description: '工单编号: 1–64 characters of A–Z, a–z, 0–9, "-", "_".' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'orderNo must be 1–64 characters of A–Z, a–z, 0–9, "-", "_"' })
+  orderNo!: string;
+
+  @ApiProperty({ example: '2026-11-20T09:15:00+08:00', description: 'Time of the call (来电时间), ISO 8601 with offset.' })
+  @IsInstantWithOffset()
+  callTime!: string;
+
+  @ApiProperty({ enum: APPEAL_TYPES, example: 'complaint', description: '诉求类型' })
+  @IsIn(APPEAL_TYPES, { message: `appealType must be one of: ${APPEAL_TYPES.join(', ')}` })
+  appealType!: AppealType;
+
+  @ApiProperty({ example: '小区供暖温度不达标', maxLength: 200 })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: '来电人反映……', maxLength: 20000 })
+  @IsString() @IsNotEmpty() @MaxLength(20000)
+  content!: string;
+
+  @ApiProperty({ type: LocationDto })
+  @ValidateNested() @Type(() => LocationDto)
+  location!: LocationDto;
+
+  @ApiPropertyOptional({ type: CallerDto })
+  @IsOptional() @ValidateNested() @Type(() => CallerDto)
+  caller?: CallerDto;
+
+  @ApiPropertyOptional({ example: '城关区住建局', description: '承办单位 assigned by the hotline platform.' })
+  @IsOptional() @IsString() @MaxLength(200)
+  handlingUnit?: string;
+
+  @ApiPropertyOptional({ enum: URGENCIES, default: 'normal' })
+  @IsOptional() @IsIn(URGENCIES, { message: `urgency must be one of: ${URGENCIES.join(', ')}` })
+  urgency?: Urgency;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'A higher revision of the same orderNo updates it.' })
+  @IsOptional() @IsInt() @Min(1) @Max(1000000)
+  revision?: number;
+
+  @ApiPropertyOptional({ enum: CATEGORIES, example: 'housing', description: 'Routing category when the platform knows it; "other" otherwise.' })
+  @IsOptional() @IsIn(CATEGORIES as readonly string[], { message: `category must be one of: ${CATEGORIES.join(', ')}` })
+  category?: string;
+}
+
+/** POST /v1/hotline/work-orders:batch. Items are validated one by one: a bad item is rejected, the others go on. */
+export class HotlineBatchRequestDto {
+  @ApiProperty({ type: [HotlineWorkOrderDto], maxItems: HOTLINE_BATCH_MAX, minItems: 1, example: [WORK_ORDER_EXAMPLE] })
+  @IsArray() @ArrayMinSize(1) @IsObject({ each: true, message: 'each item must be a JSON object (a work order)' })
+  items!: Record<string, unknown>[];
+}
+
+export const WORK_ORDER_RESULTS = ['accepted', 'duplicate', 'updated', 'rejected'] as const;
+export type WorkOrderResult = (typeof WORK_ORDER_RESULTS)[number];
+
+export class WorkOrderFieldErrorDto {
+  @ApiProperty({ example: 'appealType' }) field!: string;
+  @ApiProperty({ type: [String] }) messages!: string[];
+}
+
+export class WorkOrderItemResultDto {
+  @ApiProperty({ description: 'Position in items.' }) index!: number;
+  @ApiPropertyOptional({ type: String }) orderNo?: string;
+  @ApiProperty({ enum: WORK_ORDER_RESULTS, description: 'accepted: new report and case; duplicate: already received (same or older revision), nothing stored; updated: a later revision was stored; rejected: see errors, nothing stored.' })
+  result!: WorkOrderResult;
+  @ApiPropertyOptional({ format: 'uuid' }) caseId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) reportId?: string;
+  @ApiPropertyOptional({ description: 'The revision now stored.' }) revision?: number;
+  @ApiPropertyOptional({ type: [WorkOrderFieldErrorDto] }) errors?: WorkOrderFieldErrorDto[];
+}
+
+export class WorkOrderBatchSummaryDto {
+  @ApiProperty() accepted!: number;
+  @ApiProperty() duplicate!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() rejected!: number;
+}
+
+export class HotlineBatchResponseDto {
+  @ApiProperty({ type: [WorkOrderItemResultDto] }) results!: WorkOrderItemResultDto[];
+  @ApiProperty({ type: WorkOrderBatchSummaryDto }) summary!: WorkOrderBatchSummaryDto;
+}
