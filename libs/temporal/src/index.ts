@@ -1,3 +1,4 @@
 export * from './connection';
 export * from './search-attributes';
 export * from './workflow-bundle';
+export * from './workflow-update';

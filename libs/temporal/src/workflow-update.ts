@@ -1,0 +1,71 @@
+// Running an action on a case workflow as a Temporal update and telling apart what went wrong, so every service maps
+// a refused action the same way (404 no such case, 409 does not fit the case now, 422 the request breaks a rule)
+// and retries only what is worth retrying (Temporal unreachable: the error is rethrown).
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+
+export type UpdateRefusal = 'not_found' | 'completed' | 'rejected';
+
+export type UpdateOutcome<Ret> =
+  | { ok: true; result: Ret }
+  | {
+      ok: false;
+      /** not_found: no such workflow; completed: it has ended; rejected: its validator (or handler) refused the action. */
+      refusal: UpdateRefusal;
+      message: string;
+      /** The ApplicationFailure type of a rejection (e.g. RejectedAction), when there is one. */
+      failureType: string | null;
+    };
+
+/**
+ * Runs `update` on the workflow `workflowId` and waits for its result. A refusal is returned, not thrown; anything
+ * else (Temporal unreachable, timeouts) is thrown so the caller can answer 503 or retry.
+ */
+export async function executeWorkflowUpdate<Ret, Arg>(
+  client: Client,
+  workflowId: string,
+  update: UpdateDefinition<Ret, [Arg]>,
+  arg: Arg,
+): Promise<UpdateOutcome<Ret>> {
+  try {
+    const result = await client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg] });
+    return { ok: true, result };
+  } catch (e) {
+    const refused = updateRefusal(e);
+    if (refused) return { ok: false, ...refused };
+    throw e;
+  }
+}
+
+/** What a thrown error from an update or query says about the workflow, or null when it is not a refusal. */
+export function updateRefusal(e: unknown): { refusal: UpdateRefusal; message: string; failureType: string | null } | null {
+  if (e instanceof WorkflowNotFoundError) return { refusal: 'not_found', message: e.message, failureType: null };
+  if (e instanceof WorkflowUpdateFailedError) {
+    const cause = e.cause;
+    const failureType = cause instanceof ApplicationFailure ? (cause.type ?? null) : null;
+    return { refusal: 'rejected', message: cause?.message ?? e.message, failureType };
+  }
+  const message = (e as Error | undefined)?.message ?? '';
+  if (/workflow execution already completed/i.test(message)) return { refusal: 'completed', message, failureType: null };
+  if (/workflow.*not found|not found.*workflow/i.test(message)) return { refusal: 'not_found', message, failureType: null };
+  return null;
+}
+
+/**
+ * Opinion-case rejections (workflows/src/opinion/rules.ts) that are about the request's content rather than the
+ * case's stage or history: those answer 422, the others 409. The rules phrase content errors this way.
+ */
+const OPINION_CONTENT_REJECTIONS = [
+  /\bis required\b/,
+  /\bmust be one of\b/,
+  /\bmust be true or false\b/,
+  /\bis in the future\b/,
+  /\bis before the case was discovered\b/,
+  /\bneeds a reason\b/,
+  /\bmust be an ISO-8601 instant\b/,
+];
+
+/** 'invalid' (422) when an opinion-case rejection is about the request's content, 'conflict' (409) otherwise. */
+export function opinionRejectionKind(message: string): 'invalid' | 'conflict' {
+  return OPINION_CONTENT_REJECTIONS.some((p) => p.test(message)) ? 'invalid' : 'conflict';
+}
