@@ -5,3 +5,4 @@ export * from './routing';
 export * from './opinion-deadlines';
 export * from './disclosure';
 export * from './disclosure-clocks';
+export * from './opinion-grading';
