@@ -63,6 +63,8 @@ import {
   checkAssess,
   checkClaim,
   checkClose,
+  checkCoHandle,
+  checkCoHandlingReport,
   checkConsult,
   checkEvaluate,
   checkFollowUp,
@@ -95,6 +97,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     stage: 'collected',
     department: input.routing.leadDepartment,
     ccDepartments: input.routing.ccDepartments,
+    coHandlers: [],
     grade: input.grade ?? null,
     claimedBy: null,
     history: [],
@@ -263,6 +266,8 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       clocksChanged();
       state.department = req.toDepartment;
       state.claimedBy = null;
+      // the new lead (主办) no longer co-handles (协办) the case
+      state.coHandlers = state.coHandlers.filter((h) => h.department !== req.toDepartment);
       state.transfers.push({ ...req, fromDepartment: from, at: nowIso() });
       const detail = { type: 'transfer', fromDepartment: from, toDepartment: req.toDepartment, reason: req.reason, transferredBy: req.transferredBy, claimClock: { id: clock.id, dueAt: clock.dueAt } };
       // Before assessment a transfer re-routes the case (back to routed); later the stage stays.
@@ -270,6 +275,42 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       return snapshot();
     },
     { validator: (req) => checkTransfer(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.coHandle,
+    async (req) => {
+      await whenRouted();
+      const at = nowIso();
+      for (const c of req.coHandlers) {
+        state.coHandlers.push({ department: c.department, part: c.part, assignedBy: req.assignedBy, assignedAt: at, status: 'assigned', reports: [] });
+      }
+      await record('co_handling', state.stage, {
+        type: 'co_handlers_added', leadDepartment: state.department, assignedBy: req.assignedBy,
+        added: req.coHandlers.map((c) => ({ department: c.department, part: c.part })),
+        coHandlers: state.coHandlers.map((h) => ({ department: h.department, part: h.part, status: h.status })),
+      });
+      return snapshot();
+    },
+    { validator: (req) => checkCoHandle(state, req) },
+  );
+
+  setHandler(
+    opinionCaseUpdates.reportCoHandling,
+    async (req) => {
+      await whenRouted();
+      const h = state.coHandlers.find((c) => c.department === req.department);
+      if (h) {
+        h.status = req.status;
+        h.reports.push({ status: req.status, summary: req.summary, reportedBy: req.reportedBy, at: nowIso() });
+      }
+      await record('co_handling', state.stage, {
+        type: 'co_handling_report', department: req.department, part: h?.part ?? null, status: req.status, summary: req.summary, reportedBy: req.reportedBy,
+        coHandlers: state.coHandlers.map((c) => ({ department: c.department, part: c.part, status: c.status })),
+      });
+      return snapshot();
+    },
+    { validator: (req) => checkCoHandlingReport(state, req) },
   );
 
   setHandler(

@@ -2,7 +2,9 @@
 // which the update validator hands back to the caller (the action is then not recorded in history).
 import { toEpochMs } from '@huiying/calendar';
 import {
+  CO_HANDLING_STATUSES,
   GRADES,
+  OPINION_ACTION_FAILURES,
   RESPONSE_CHANNELS,
   RESPONSE_FORMS,
   RESPONSE_FORMS_BEFORE_VERIFICATION,
@@ -12,6 +14,8 @@ import {
   type AssessRequest,
   type ClaimRequest,
   type CloseRequest,
+  type CoHandleRequest,
+  type CoHandlingReportRequest,
   type ConsultRequest,
   type EvaluateRequest,
   type FollowUpRequest,
@@ -24,10 +28,19 @@ import {
   type VerifyRequest,
 } from '@huiying/contracts/workflow';
 
+/** The action does not fit the case's stage or history (callers map it to 409; OPINION_ACTION_FAILURES.conflict). */
 export class RejectedAction extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'RejectedAction';
+    this.name = OPINION_ACTION_FAILURES.conflict;
+  }
+}
+
+/** The action's content breaks a rule (callers map it to 422; OPINION_ACTION_FAILURES.invalid). */
+export class InvalidAction extends RejectedAction {
+  constructor(message: string) {
+    super(message);
+    this.name = OPINION_ACTION_FAILURES.invalid;
   }
 }
 
@@ -44,12 +57,16 @@ function reject(message: string): never {
   throw new RejectedAction(message);
 }
 
+function invalid(message: string): never {
+  throw new InvalidAction(message);
+}
+
 function text(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '') reject(`${field} is required`);
+  if (typeof value !== 'string' || value.trim() === '') invalid(`${field} is required`);
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): void {
-  if (!allowed.includes(value as T)) reject(`${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  if (!allowed.includes(value as T)) invalid(`${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
 function notEnded(s: OpinionCaseState, action: string): void {
@@ -86,12 +103,39 @@ export function checkTransfer(s: OpinionCaseState, req: TransferRequest): void {
   if (req.toDepartment === s.department) reject(`the case is already with ${s.department}`);
 }
 
+/** 主办/协办: co-departments beside the lead; none twice, never the lead itself. */
+export function checkCoHandle(s: OpinionCaseState, req: CoHandleRequest): void {
+  notEnded(s, 'add co-departments');
+  text(req?.assignedBy, 'assignedBy');
+  if (!Array.isArray(req.coHandlers) || req.coHandlers.length === 0) invalid('coHandlers: at least one co-department is required');
+  const seen = new Set<string>();
+  for (const c of req.coHandlers) {
+    text(c?.department, 'coHandlers.department');
+    text(c.part, `coHandlers.part (${c.department})`);
+    if (seen.has(c.department)) invalid(`${c.department} is listed twice`);
+    seen.add(c.department);
+    if (c.department === s.department) reject(`${c.department} is the lead department (主办) of this case, not a co-department`);
+    if (s.coHandlers.some((h) => h.department === c.department)) reject(`${c.department} already co-handles this case`);
+  }
+}
+
+export function checkCoHandlingReport(s: OpinionCaseState, req: CoHandlingReportRequest): void {
+  notEnded(s, 'report on a part');
+  text(req?.department, 'department');
+  oneOf(req.status, CO_HANDLING_STATUSES.filter((x) => x !== 'assigned'), 'status');
+  text(req.summary, 'summary');
+  text(req.reportedBy, 'reportedBy');
+  const h = s.coHandlers.find((c) => c.department === req.department);
+  if (!h) reject(`${req.department} does not co-handle this case`);
+  if (h.status === 'done') reject(`${req.department} already reported its part (${h.part}) done`);
+}
+
 export function checkAssess(s: OpinionCaseState, req: AssessRequest): void {
   notEnded(s, 'assess');
   oneOf(req?.source, ['automatic', 'analyst'] as const, 'source');
   oneOf(req.grade, GRADES, 'grade');
   oneOf(req.riskLevel, RISK_LEVELS, 'riskLevel');
-  if (typeof req.needsResponse !== 'boolean') reject('needsResponse (response value) must be true or false');
+  if (typeof req.needsResponse !== 'boolean') invalid('needsResponse (response value) must be true or false');
   text(req.assessedBy, 'assessedBy');
   if (req.source === 'analyst') {
     if (!s.claimedBy && (s.stage === 'routed' || s.stage === 'collected')) {
@@ -99,17 +143,17 @@ export function checkAssess(s: OpinionCaseState, req: AssessRequest): void {
     }
     const automatic = [...s.assessments].reverse().find((a) => a.source !== 'analyst');
     if (automatic && automatic.grade !== req.grade && !(typeof req.reason === 'string' && req.reason.trim())) {
-      reject(`an analyst grade (${req.grade}) that overrides the automatic grade (${automatic.grade}) needs a reason`);
+      invalid(`an analyst grade (${req.grade}) that overrides the automatic grade (${automatic.grade}) needs a reason`);
     }
   }
   if (req.needsResponse === false && s.responses.length === 0 && isMajor(req.grade)) {
-    reject(`a ${req.grade} case always needs a public response (first factual release)`);
+    invalid(`a ${req.grade} case always needs a public response (first factual release)`);
   }
 }
 
 export function checkConsult(s: OpinionCaseState, req: ConsultRequest): void {
   notEnded(s, 'consult');
-  if (!Array.isArray(req?.participants) || req.participants.length === 0) reject('participants are required');
+  if (!Array.isArray(req?.participants) || req.participants.length === 0) invalid('participants are required');
   text(req.opinion, 'opinion');
   text(req.convenedBy, 'convenedBy');
   if (!s.requiresConsultation) reject(`a ${s.grade ?? 'ungraded'} case needs no joint consultation (only major, especially major or sensitive cases)`);

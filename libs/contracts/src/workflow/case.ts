@@ -6,6 +6,7 @@ import type {
   AssessmentRecord,
   CalendarUpdatedSignal,
   CaseClock,
+  CoHandlerRecord,
   ConsultationRecord,
   EvaluationRecord,
   FollowUpRecord,
@@ -106,6 +107,7 @@ export const CASE_CHANGES = [
   'approval', // an approval step that did not approve (returned for another consultation round)
   'response', // a publication that did not change the stage (early factual release, repeated press conference)
   'follow_up', // a continuing update after the first one
+  'co_handling', // co-departments (协办) added, or a co-department reported on its part
   'report_grouped', // another report of the same matter joined the case
   'press_conference_requested', // another press conference is needed (视情连续召开)
   'reminder', // a deadline is near (to the handling department)
@@ -127,6 +129,8 @@ export interface OpinionCaseState {
   stage: OpinionStage;
   department: string;
   ccDepartments: string[];
+  /** Co-departments (协办) beside the lead department (主办), each with its part and its progress. */
+  coHandlers: CoHandlerRecord[];
   /** The effective grade (null until assessed or graded at intake). */
   grade: Grade | null;
   claimedBy: string | null;

@@ -51,6 +51,47 @@ export interface TransferRequest {
   transferredBy: string;
 }
 
+/** 主办/协办: co-departments that handle a part of the case alongside the lead department. */
+export interface CoHandlerAssignment {
+  department: string;
+  /** The part of the handling it takes on (e.g. 核查现场情况, 提供检测数据). */
+  part: string;
+}
+
+/** Adds co-departments (协办) to the lead department (主办); each keeps its own part. */
+export interface CoHandleRequest {
+  coHandlers: CoHandlerAssignment[];
+  assignedBy: string;
+}
+
+export const CO_HANDLING_STATUSES = ['assigned', 'in_progress', 'done'] as const;
+export type CoHandlingStatus = (typeof CO_HANDLING_STATUSES)[number];
+
+/** A co-department reports on its part. */
+export interface CoHandlingReportRequest {
+  department: string;
+  status: Exclude<CoHandlingStatus, 'assigned'>;
+  summary: string;
+  reportedBy: string;
+}
+
+export interface CoHandlerRecord extends CoHandlerAssignment {
+  assignedBy: string;
+  assignedAt: string;
+  status: CoHandlingStatus;
+  reports: { status: CoHandlingStatus; summary: string; reportedBy: string; at: string }[];
+}
+
+/**
+ * Failure types (ApplicationFailure.type) of a rejected opinion-case action, as callers see them:
+ * `conflict` — the action does not fit the case's stage or history (REST 409);
+ * `invalid` — the action's content breaks a rule (REST 422).
+ */
+export const OPINION_ACTION_FAILURES = {
+  conflict: 'RejectedAction',
+  invalid: 'InvalidAction',
+} as const;
+
 /** 研判: grade, risk level, response value. An analyst's grade overrides the automatic one, which stays on record. */
 export interface AssessRequest {
   source: 'automatic' | 'analyst';

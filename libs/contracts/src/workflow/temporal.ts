@@ -10,6 +10,8 @@ import type {
   CaseClock,
   ClaimRequest,
   CloseRequest,
+  CoHandleRequest,
+  CoHandlingReportRequest,
   ConsultRequest,
   EvaluateRequest,
   FollowUpRequest,
@@ -67,6 +69,10 @@ export const opinionCaseUpdates = {
   claim: defineUpdate<OpinionCaseSnapshot, [ClaimRequest]>('claim'),
   /** 转办: another lead department, with a reason; it gets its own claim clock. */
   transfer: defineUpdate<OpinionCaseSnapshot, [TransferRequest]>('transfer'),
+  /** 主办/协办: add co-departments, each with its part (not the lead, not twice). */
+  coHandle: defineUpdate<OpinionCaseSnapshot, [CoHandleRequest]>('coHandle'),
+  /** A co-department reports progress on its part (in_progress / done). */
+  reportCoHandling: defineUpdate<OpinionCaseSnapshot, [CoHandlingReportRequest]>('reportCoHandling'),
   /** 研判: grade, risk, response value; a grade change re-arms the clocks. */
   assess: defineUpdate<OpinionCaseSnapshot, [AssessRequest]>('assess'),
   /** 会商 (major / especially major / sensitive cases). */
