@@ -7,6 +7,9 @@ import { OutboxEntity, ReportEntity } from './entities/intake.entities';
 import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity } from './entities/hotline.entities';
 import { HotlineWorkOrders1764000000000 } from './migrations/1764000000000-hotline-work-orders';
 import { CaseRouteEntity } from './entities/routing.entities';
+import { CalendarSignalEntity } from './entities/calendar-signal.entities';
+import { AssessmentCaseEntity, AssessmentCaseReportEntity, AssessmentDecisionEntity, AssessmentEntity } from './entities/assessment.entities';
+import { CaseActions1764300000000 } from './migrations/1764300000000-case-actions';
 import { LedgerCaseEntity, LedgerCaseHistoryEntity } from './entities/ledger.entities';
 import { CalendarYearEntity, CalendarYearLoadEntity, PolicyOutboxEntity, PolicyVersionEntity } from './entities/policy.entities';
 
@@ -35,9 +38,14 @@ export const ALL_ENTITIES = [
   DisclosureApplicationEntity,
   HotlineWorkOrderEntity,
   HotlineWorkOrderRevisionEntity,
+  CalendarSignalEntity,
+  AssessmentCaseReportEntity,
+  AssessmentCaseEntity,
+  AssessmentEntity,
+  AssessmentDecisionEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, CaseActions1764300000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

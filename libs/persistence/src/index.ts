@@ -6,3 +6,5 @@ export * from './entities/policy.entities';
 export * from './data-source';
 export * from './field-cipher';
 export * from './entities/disclosure.entities';
+export * from './entities/assessment.entities';
+export * from './entities/calendar-signal.entities';

@@ -12,6 +12,8 @@ export class CaseRouteEntity {
   @Column('text', { nullable: true }) territory!: string | null;
   @Column('text', { name: 'rule_version' }) ruleVersion!: string;
   @Column('text', { name: 'rule_id' }) ruleId!: string;
+  /** The opinion deadline policy version the case was started under (null: the workflow resolved it, e.g. national fallback). */
+  @Column('text', { name: 'policy_version', nullable: true }) policyVersion!: string | null;
   @Column('text', { name: 'source_event_id' }) sourceEventId!: string;
   @Column('timestamptz', { name: 'workflow_started_at', nullable: true }) workflowStartedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
