@@ -5,15 +5,18 @@ import { InfrastructureModule } from './infrastructure.module';
 import { CaseEventsConsumer } from './cases/case-events.consumer';
 import { CaseEventHub } from './cases/case-event-hub';
 import { CaseModule } from './cases/case.module';
+import { AnnualReportModule } from './annual-reports/annual-report.module';
+import { AnnualReportEventsConsumer } from './annual-reports/annual-report-events.consumer';
 
 @Module({
   imports: [
     InfrastructureModule,
     CaseModule,
+    AnnualReportModule,
     HealthModule.register({
-      imports: [CaseModule],
-      inject: [DataSource, CaseEventsConsumer, CaseEventHub],
-      useFactory: (ds: DataSource, consumer: CaseEventsConsumer, hub: CaseEventHub): HealthCheck[] => [
+      imports: [CaseModule, AnnualReportModule],
+      inject: [DataSource, CaseEventsConsumer, CaseEventHub, AnnualReportEventsConsumer],
+      useFactory: (ds: DataSource, consumer: CaseEventsConsumer, hub: CaseEventHub, annual: AnnualReportEventsConsumer): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         {
           name: 'kafka-consumer',
@@ -25,6 +28,12 @@ import { CaseModule } from './cases/case.module';
           name: 'case-event-stream',
           check: async () => {
             if (!hub.healthy()) throw new Error('case event fan-out (gRPC WatchCaseEvents) is not running');
+          },
+        },
+        {
+          name: 'annual-report-consumer',
+          check: async () => {
+            if (!annual.consumer.healthy()) throw new Error('annual-report consumer (cases.events.v1) is not running');
           },
         },
       ],

@@ -1,31 +1,26 @@
-import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { HealthModule, loadConfig, type HealthCheck } from '@huiying/platform';
-import { createDataSource } from '@huiying/persistence';
-import { PublicationConfig } from './publication.config';
-
-// The publication context's features arrive with the opinion-case lifecycle issue; today it serves health and docs.
-@Module({
-  providers: [
-    { provide: PublicationConfig, useFactory: () => loadConfig(PublicationConfig) },
-    { provide: DataSource, useFactory: (c: PublicationConfig) => createDataSource(c, [], 'huiying-publication').initialize(), inject: [PublicationConfig] },
-  ],
-  exports: [DataSource],
-})
-class InfrastructureModule implements OnApplicationShutdown {
-  constructor(private readonly ds: DataSource) {}
-  async onApplicationShutdown() {
-    await this.ds.destroy();
-  }
-}
+import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { InfrastructureModule } from './infrastructure.module';
+import { LetterModule } from './letters/letter.module';
+import { ReplyLetterConsumer } from './letters/reply-letter.consumer';
 
 @Module({
   imports: [
     InfrastructureModule,
+    LetterModule,
     HealthModule.register({
-      imports: [InfrastructureModule],
-      inject: [DataSource],
-      useFactory: (ds: DataSource): HealthCheck[] => [{ name: 'postgres', check: async () => void (await ds.query('SELECT 1')) }],
+      imports: [LetterModule],
+      inject: [DataSource, ReplyLetterConsumer],
+      useFactory: (ds: DataSource, letters: ReplyLetterConsumer): HealthCheck[] => [
+        { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
+        {
+          name: 'reply-letter-consumer',
+          check: async () => {
+            if (!letters.consumer.healthy()) throw new Error('reply-letter consumer (publication.requested.v1) is not running');
+          },
+        },
+      ],
     }),
   ],
 })

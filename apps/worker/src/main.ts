@@ -8,6 +8,7 @@ import { bundleWorkflows, connectionOptions } from '@huiying/temporal';
 import { CalendarYearEntity, createDataSource } from '@huiying/persistence';
 import { createCaseActivities } from './case-activities';
 import { CalendarYearsReader, createDisclosureActivities } from './disclosure-activities';
+import { createPublicationActivities } from './publication-activities';
 import { WorkerConfig } from './worker.config';
 
 async function main() {
@@ -27,7 +28,7 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: TASK_QUEUES.cases,
     workflowBundle,
-    activities: { ...createCaseActivities(producer, logger), ...createDisclosureActivities(new CalendarYearsReader(db, logger), logger) },
+    activities: { ...createCaseActivities(producer, logger), ...createDisclosureActivities(new CalendarYearsReader(db, logger), logger), ...createPublicationActivities(producer, logger) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
 

@@ -3,6 +3,7 @@ import { ReportReceivedV1 } from './events/report-received.event';
 import { CaseStageChangedV1 } from './events/case-stage-changed.event';
 import { CalendarUpdatedV1 } from './events/calendar-updated.event';
 import { DisclosureApplicationReceivedV1 } from './events/disclosure-application-received.event';
+import { PublicationRequestedV1 } from './events/publication-requested.event';
 import { HotlineWorkOrderV1 } from './events/hotline-work-order.event';
 
 /** topic → payload class. Producing the wrong payload for a topic does not compile. */
@@ -11,6 +12,7 @@ export interface EventMap {
   [TOPICS.caseEvents]: CaseStageChangedV1;
   [TOPICS.calendarUpdated]: CalendarUpdatedV1;
   [TOPICS.disclosureApplicationReceived]: DisclosureApplicationReceivedV1;
+  [TOPICS.publicationRequested]: PublicationRequestedV1;
   [TOPICS.hotlineWorkOrders]: HotlineWorkOrderV1;
 }
 export type MappedTopic = keyof EventMap;
@@ -20,5 +22,6 @@ export const PAYLOAD_CLASSES: { [K in MappedTopic]: new () => EventMap[K] } = {
   [TOPICS.caseEvents]: CaseStageChangedV1,
   [TOPICS.calendarUpdated]: CalendarUpdatedV1,
   [TOPICS.disclosureApplicationReceived]: DisclosureApplicationReceivedV1,
+  [TOPICS.publicationRequested]: PublicationRequestedV1,
   [TOPICS.hotlineWorkOrders]: HotlineWorkOrderV1,
 };

@@ -16,3 +16,6 @@ export * from './rest/hotline.dto';
 export * from './events/hotline-work-order.event';
 export * from './events/disclosure-application-received.event';
 export * from './rest/disclosure-application.dto';
+export * from './events/publication-requested.event';
+export * from './rest/reply-letter.dto';
+export * from './rest/annual-report.dto';

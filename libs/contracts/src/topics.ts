@@ -20,6 +20,7 @@ export const EVENT_TYPES = {
   disclosureApplicationReceived: 'huiying.intake.disclosure-application.received.v1',
   caseStageChanged: 'huiying.case.stage.changed.v1',
   calendarUpdated: 'huiying.calendar.updated.v1',
+  publicationRequested: 'huiying.publication.requested.v1',
   hotlineWorkOrder: 'huiying.hotline.work-order.v1',
 } as const;
 

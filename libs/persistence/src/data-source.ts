@@ -6,6 +6,8 @@ import { DisclosureApplicationEntity } from './entities/disclosure.entities';
 import { OutboxEntity, ReportEntity } from './entities/intake.entities';
 import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity } from './entities/hotline.entities';
 import { HotlineWorkOrders1764000000000 } from './migrations/1764000000000-hotline-work-orders';
+import { PublicationReplyLetters1764200000000 } from './migrations/1764200000000-publication-reply-letters';
+import { LedgerDisclosureAnnualReport1764200000001 } from './migrations/1764200000001-ledger-disclosure-annual-report';
 import { CaseRouteEntity } from './entities/routing.entities';
 import { CalendarSignalEntity } from './entities/calendar-signal.entities';
 import { AssessmentCaseEntity, AssessmentCaseReportEntity, AssessmentDecisionEntity, AssessmentEntity } from './entities/assessment.entities';
@@ -45,7 +47,7 @@ export const ALL_ENTITIES = [
   AssessmentDecisionEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, CaseActions1764300000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

@@ -14,6 +14,7 @@ import {
   type DisclosureApplicationInput,
   type DisclosureCaseState,
   type DisclosureDeadlineRequest,
+  type DisclosureReplyLetterRequest,
 } from '@huiying/contracts/workflow';
 import { disclosureApplicationWorkflow } from './disclosure-application.workflow';
 import { createTestWorker, createTimeSkippingEnv } from '../test/time-skipping';
@@ -70,9 +71,13 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
   const emitted: CaseStageChange[] = [];
   /** The test double of the deadline activity: the real calendar lib and policy rules over in-memory years. */
   let loadedYears: YearCalendar[] = [];
+  const letters: DisclosureReplyLetterRequest[] = [];
   const activities = {
     async emitCaseEvent(e: CaseStageChange) {
       emitted.push(e);
+    },
+    async requestReplyLetter(r: DisclosureReplyLetterRequest) {
+      letters.push(r);
     },
     async computeDisclosureDeadlines(request: DisclosureDeadlineRequest) {
       const version = loadedYears.map((y) => `${y.year}:1`).join(',') || 'built-in';
@@ -80,6 +85,9 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
     },
   };
 
+  // One server and worker for the file. Cases are never terminated between tests: terminating a case whose workflow
+  // task is in flight can leave the test server's time skipping stuck (later sleeps hang). Finished tests' cases
+  // stay open; their timers may fire during later skips, which only adds events under their own case ids.
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
     worker = await createTestWorker(env, taskQueue, activities);
@@ -92,11 +100,6 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
   });
 
   /** The test server's current day in Asia/Shanghai, or the next working day (receipts on days off shift anyway). */
-  const started: WorkflowHandle[] = [];
-  afterEach(async () => {
-    // a failed test must not leave its case running (its timers would fire during the next test's time skips)
-    for (const h of started.splice(0)) await h.terminate('test done').catch(() => undefined);
-  });
 
   async function today(): Promise<string> {
     const d = shanghaiDateOf(new Date(await env.currentTimeMs()).toISOString());
@@ -106,7 +109,6 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
   async function start(receivedOn: string, overrides: Partial<DisclosureApplicationInput> = {}): Promise<WorkflowHandle<typeof disclosureApplicationWorkflow>> {
     const caseId = randomUUID();
     const handle = await env.client.workflow.start(disclosureApplicationWorkflow, { workflowId: caseId, taskQueue, args: [input(caseId, receivedOn, overrides)] });
-    started.push(handle);
     await until(handle, (s) => s.deadlines !== null && s.history.length >= 2);
     return handle;
   }
@@ -342,6 +344,18 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
     expect(s.pauses).toEqual([expect.objectContaining({ reason: 'fee_notice', from: noticeOn, to: paidOn })]);
     s = await handle.executeUpdate(disclosureUpdates.issueReply, { args: [{ issuedBy: '经办人', deliveredVia: 'post', issuedOn: paidOn, letterRef: '公开〔2026〕1号' }] });
     expect(s.reply).toMatchObject({ late: false, copiedTo: 'disclosure_office' });
+    // the reply letter is requested from publication once, with everything the letter states
+    expect(letters.filter((l) => l.caseId === handle.workflowId)).toEqual([
+      expect.objectContaining({
+        requestId: `${handle.workflowId}:reply-letter`,
+        receivedOn: received,
+        answerDue: addWorkingDays(before, 4),
+        copiedTo: 'disclosure_office',
+        decision: expect.objectContaining({ replyType: 'disclosed', resultCode: 'disclosed', resultRow: '（一）' }),
+        reply: expect.objectContaining({ issuedOn: paidOn, deliveredVia: 'post', letterRef: '公开〔2026〕1号', late: false }),
+        fee: { amountYuan: 1700, status: 'paid' },
+      }),
+    ]);
     await handle.executeUpdate(disclosureUpdates.archive, { args: [{ archivedBy: '档案员' }] });
     expect((await completed(handle)).stage).toBe('archived');
   });

@@ -1,7 +1,7 @@
 // The information-disclosure application (依申请公开) workflow. Deterministic: no clock but the workflow's own,
 // no network, no database. Deadlines come from the computeDisclosureDeadlines activity (which loads the official
 // calendar) as plain dates; the workflow keeps them and arms durable timers on their instants.
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { shanghaiDateOf, isIsoDate, type IsoDate, type Pause } from '@huiying/calendar';
 import { computeFee, type FeeInput } from '@huiying/policy';
 import {
@@ -11,6 +11,8 @@ import {
   disclosureSignals,
   disclosureUpdates,
   REPLY_TYPE_RESULTS,
+  REPLY_LETTER_PATCH,
+  replyLetterRequestId,
   RIGHT_CHANNELS,
   SEARCH_ATTRIBUTES,
   type AnnualReportResultCode,
@@ -34,10 +36,18 @@ import {
   type DisclosureFeeNoticeAction,
   type DisclosureFeePaymentAction,
   type DisclosureReplyAction,
+  type DisclosureReplyLetterRequest,
+  type PublicationActivities,
   type DisclosureReviewAction,
 } from '@huiying/contracts/workflow';
 
 const activities = proxyActivities<DisclosureActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** The reply letter (告知书) is rendered and stored by publication (publication.requested.v1). */
+const publication = proxyActivities<PublicationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -792,7 +802,46 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
       late,
       copiedTo: state.reply.copiedTo,
     });
+    // Histories recorded before reply letters existed replay without this activity.
+    if (patched(REPLY_LETTER_PATCH) && state.decision?.replyType) await publication.requestReplyLetter(replyLetterRequest());
     await recompute();
+  }
+
+  function replyLetterRequest(): DisclosureReplyLetterRequest {
+    const d = state.decision as DisclosureDecisionRecord;
+    const r = state.reply as NonNullable<DisclosureCaseState['reply']>;
+    return {
+      requestId: replyLetterRequestId(state.caseId),
+      caseId: state.caseId,
+      applicationId: state.applicationId,
+      jurisdiction: state.jurisdiction,
+      department: state.department,
+      copiedTo: r.copiedTo,
+      applicant: { ...state.applicant },
+      filedAs: state.filedAs,
+      channel: state.channel,
+      deliveryForm: input.deliveryForm,
+      receivedOn: state.receivedOn,
+      correctedOn: state.correction?.correctedOn ?? null,
+      answerDue: r.due,
+      extension: state.extension ? { workingDays: state.extension.workingDays, approvedOn: state.extension.approvedOn, dueAfter: state.extension.dueAfter } : null,
+      decision: {
+        replyType: d.replyType as NonNullable<DisclosureDecisionRecord['replyType']>,
+        resultCode: d.resultCode,
+        resultRow: d.resultRow,
+        decidedOn: d.decidedOn,
+        reason: d.reason,
+        legalBasis: d.legalBasis,
+        whereToObtain: d.whereToObtain,
+        rightAgency: d.rightAgency,
+        rightChannel: d.rightChannel,
+        withheldParts: d.withheldParts.map((p) => ({ ...p })),
+        publicInterestOverride: d.publicInterestOverride !== null,
+        onTheSpot: d.onTheSpot,
+      },
+      reply: { issuedOn: r.issuedOn, issuedBy: r.issuedBy, deliveredVia: r.deliveredVia, late: r.late, letterRef: r.letterRef },
+      fee: state.fee ? { amountYuan: state.fee.fee.amountYuan, status: state.fee.status } : null,
+    };
   }
 
   setHandler(

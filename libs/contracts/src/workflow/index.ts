@@ -2,3 +2,4 @@ export * from './case';
 export * from './opinion-actions';
 export * from './temporal';
 export * from './disclosure';
+export * from './reply-letter';

@@ -1,0 +1,34 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { TOPICS } from '@huiying/contracts';
+import { TypedProducer, ValidatingConsumer } from '@huiying/messaging';
+import { KAFKA, LOGGER } from '../infrastructure.module';
+import { LedgerConfig } from '../ledger.config';
+import { AnnualReportService } from './annual-report.service';
+
+/**
+ * Folds cases.events.v1 into the annual report's read model with its own consumer group, so it reads the topic from
+ * the beginning independently of the case read model; a one-line hand-off to AnnualReportService.
+ */
+@Injectable()
+export class AnnualReportEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly consumer: ValidatingConsumer<typeof TOPICS.caseEvents>;
+
+  constructor(@Inject(KAFKA) kafka: Kafka, producer: TypedProducer, config: LedgerConfig, service: AnnualReportService, @Inject(LOGGER) logger: Logger) {
+    this.consumer = new ValidatingConsumer(
+      kafka,
+      { groupId: `${config.LEDGER_CONSUMER_GROUP}-annual-reports`, topic: TOPICS.caseEvents, handle: (env) => service.onCaseEvent(env) },
+      producer,
+      logger,
+    );
+  }
+
+  onApplicationBootstrap() {
+    return this.consumer.start();
+  }
+
+  onApplicationShutdown() {
+    return this.consumer.stop();
+  }
+}
