@@ -5,6 +5,7 @@ import { InfrastructureModule } from './infrastructure.module';
 import { CaseEventsConsumer } from './cases/case-events.consumer';
 import { CaseEventHub } from './cases/case-event-hub';
 import { CaseModule } from './cases/case.module';
+import { DailyLogModule } from './daily-log/daily-log.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
 import { AnnualReportEventsConsumer } from './annual-reports/annual-report-events.consumer';
 
@@ -12,6 +13,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
   imports: [
     InfrastructureModule,
     CaseModule,
+    DailyLogModule,
     AnnualReportModule,
     HealthModule.register({
       imports: [CaseModule, AnnualReportModule],

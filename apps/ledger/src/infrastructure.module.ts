@@ -2,9 +2,11 @@ import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import { Client, Connection } from '@temporalio/client';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
 import { LedgerCaseEntity, LedgerCaseHistoryEntity, createDataSource } from '@huiying/persistence';
 import { createKafka, TypedProducer } from '@huiying/messaging';
+import { createTemporalClient } from '@huiying/temporal';
 import { LedgerConfig } from './ledger.config';
 
 export const LOGGER = Symbol('LOGGER');
@@ -26,17 +28,22 @@ export const KAFKA = Symbol('KAFKA');
       inject: [LedgerConfig, LOGGER],
     },
     { provide: TypedProducer, useFactory: (k: Kafka) => new TypedProducer(k), inject: [KAFKA] },
+    // Temporal: close / follow-up / evaluation are updates of the case workflow
+    { provide: Connection, useFactory: async (c: LedgerConfig) => (await createTemporalClient(c)).connection, inject: [LedgerConfig] },
+    { provide: Client, useFactory: (conn: Connection, c: LedgerConfig) => new Client({ connection: conn, namespace: c.TEMPORAL_NAMESPACE }), inject: [Connection, LedgerConfig] },
   ],
-  exports: [LedgerConfig, LOGGER, DataSource, KAFKA, TypedProducer],
+  exports: [LedgerConfig, LOGGER, DataSource, KAFKA, TypedProducer, Connection, Client],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
     private readonly producer: TypedProducer,
     private readonly ds: DataSource,
+    private readonly connection: Connection,
   ) {}
 
   async onApplicationShutdown() {
     await this.producer.disconnect();
+    await this.connection.close();
     await this.ds.destroy();
   }
 }

@@ -4,20 +4,29 @@ import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule } from './infrastructure.module';
 import { LetterModule } from './letters/letter.module';
 import { ReplyLetterConsumer } from './letters/reply-letter.consumer';
+import { DeliveryWorker } from './responses/delivery.worker';
+import { ResponsesModule } from './responses/responses.module';
 
 @Module({
   imports: [
     InfrastructureModule,
     LetterModule,
+    ResponsesModule,
     HealthModule.register({
-      imports: [LetterModule],
-      inject: [DataSource, ReplyLetterConsumer],
-      useFactory: (ds: DataSource, letters: ReplyLetterConsumer): HealthCheck[] => [
+      imports: [LetterModule, ResponsesModule],
+      inject: [DataSource, ReplyLetterConsumer, DeliveryWorker],
+      useFactory: (ds: DataSource, letters: ReplyLetterConsumer, delivery: DeliveryWorker): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         {
           name: 'reply-letter-consumer',
           check: async () => {
             if (!letters.consumer.healthy()) throw new Error('reply-letter consumer (publication.requested.v1) is not running');
+          },
+        },
+        {
+          name: 'delivery-worker',
+          check: async () => {
+            if (!delivery.healthy()) throw new Error('outbound delivery worker (publication.outbound_messages) is not running');
           },
         },
       ],

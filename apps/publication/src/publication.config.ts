@@ -1,10 +1,37 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig } from '@huiying/platform';
 
 export class PublicationConfig extends BaseConfig {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(65535)
   PUBLICATION_PORT = 3004;
+
+  /** Key for personal data at rest (the reporter a point-to-point reply goes to). Set a real secret outside local development. */
+  @IsString() @MinLength(16)
+  HUIYING_DATA_KEY = 'local-development-key-not-for-production';
+
+  /** How often the outbound table is polled for messages due (new responses also nudge it at once). */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
+  DELIVERY_POLL_MS = 500;
+
+  /** Attempts per outbound message before it is marked failed. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(50)
+  DELIVERY_MAX_ATTEMPTS = 6;
+
+  /** Backoff between attempts: base × 2^(attempt−1), capped. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
+  DELIVERY_BACKOFF_BASE_MS = 2000;
+
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
+  DELIVERY_BACKOFF_MAX_MS = 300000;
+
+  /** How long a claimed message is leased to one worker; a crashed worker's lease runs out and another retries it. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1000)
+  DELIVERY_LEASE_MS = 60000;
+
+  /** Fault drill, e.g. "weibo:2": the first 2 attempts of every Weibo message fail as an outage would. Empty: none. */
+  @IsString() @Matches(/^((portal|weibo|wechat|sms):\d{1,2})?(,(portal|weibo|wechat|sms):\d{1,2})*$/, { message: 'PUBLICATION_CHANNEL_FAULTS must look like weibo:2,sms:1' })
+  PUBLICATION_CHANNEL_FAULTS = '';
 
   /** Consumer group of the reply-letter consumer (publication.requested.v1). */
   @IsString()

@@ -19,3 +19,5 @@ export * from './rest/disclosure-application.dto';
 export * from './events/publication-requested.event';
 export * from './rest/reply-letter.dto';
 export * from './rest/annual-report.dto';
+export * from './rest/publication-response.dto';
+export * from './rest/ledger.dto';

@@ -6,6 +6,8 @@ import { DisclosureApplicationEntity } from './entities/disclosure.entities';
 import { OutboxEntity, ReportEntity } from './entities/intake.entities';
 import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity } from './entities/hotline.entities';
 import { HotlineWorkOrders1764000000000 } from './migrations/1764000000000-hotline-work-orders';
+import { PublicationResponses1764100000000 } from './migrations/1764100000000-publication-responses';
+import { LedgerCaseSupervision1764100000001 } from './migrations/1764100000001-ledger-case-supervision';
 import { PublicationReplyLetters1764200000000 } from './migrations/1764200000000-publication-reply-letters';
 import { LedgerDisclosureAnnualReport1764200000001 } from './migrations/1764200000001-ledger-disclosure-annual-report';
 import { CaseRouteEntity } from './entities/routing.entities';
@@ -47,7 +49,7 @@ export const ALL_ENTITIES = [
   AssessmentDecisionEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationResponses1764100000000, LedgerCaseSupervision1764100000001, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

@@ -50,22 +50,3 @@ export function updateRefusal(e: unknown): { refusal: UpdateRefusal; message: st
   if (/workflow.*not found|not found.*workflow/i.test(message)) return { refusal: 'not_found', message, failureType: null };
   return null;
 }
-
-/**
- * Opinion-case rejections (workflows/src/opinion/rules.ts) that are about the request's content rather than the
- * case's stage or history: those answer 422, the others 409. The rules phrase content errors this way.
- */
-const OPINION_CONTENT_REJECTIONS = [
-  /\bis required\b/,
-  /\bmust be one of\b/,
-  /\bmust be true or false\b/,
-  /\bis in the future\b/,
-  /\bis before the case was discovered\b/,
-  /\bneeds a reason\b/,
-  /\bmust be an ISO-8601 instant\b/,
-];
-
-/** 'invalid' (422) when an opinion-case rejection is about the request's content, 'conflict' (409) otherwise. */
-export function opinionRejectionKind(message: string): 'invalid' | 'conflict' {
-  return OPINION_CONTENT_REJECTIONS.some((p) => p.test(message)) ? 'invalid' : 'conflict';
-}

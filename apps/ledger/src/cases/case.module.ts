@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CaseActionsController } from './case-actions.controller';
+import { CaseActionsService } from './case-actions.service';
 import { CaseEventsConsumer } from './case-events.consumer';
 import { CaseController } from './case.controller';
 import { CaseEventHub } from './case-event-hub';
@@ -7,8 +9,8 @@ import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 
 @Module({
-  controllers: [CaseController, CaseGrpcController],
-  providers: [CaseRepository, CaseService, CaseEventsConsumer, CaseEventHub],
-  exports: [CaseEventsConsumer, CaseEventHub],
+  controllers: [CaseController, CaseActionsController, CaseGrpcController],
+  providers: [CaseRepository, CaseService, CaseActionsService, CaseEventsConsumer, CaseEventHub],
+  exports: [CaseEventsConsumer, CaseEventHub, CaseRepository],
 })
 export class CaseModule {}

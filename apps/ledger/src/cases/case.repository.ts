@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseStageChangedV1 } from '@huiying/contracts';
-import { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persistence';
+import type { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persistence';
+import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
 
 @Injectable()
 export class CaseRepository {
@@ -14,10 +15,10 @@ export class CaseRepository {
   async applyStageChange(eventId: string, e: CaseStageChangedV1): Promise<{ applied: boolean }> {
     return this.ds.transaction(async (em) => {
       const inserted: unknown[] = await em.query(
-        `INSERT INTO ledger.case_history (case_id, sequence, event_id, stage, previous_stage, department, occurred_at, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO ledger.case_history (case_id, sequence, event_id, stage, previous_stage, department, occurred_at, detail, change, grade)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (case_id, sequence) DO NOTHING RETURNING sequence`,
-        [e.caseId, e.sequence, eventId, e.stage, e.previousStage, e.department, e.occurredAt, JSON.stringify(e.detail)],
+        [e.caseId, e.sequence, eventId, e.stage, e.previousStage, e.department, e.occurredAt, JSON.stringify(e.detail), changeOf(e.change, e.detail), e.grade],
       );
       await em.query(
         `INSERT INTO ledger.cases (case_id, kind, stage, department, cc_departments, grade, jurisdiction, last_sequence, created_at, updated_at)
@@ -30,6 +31,7 @@ export class CaseRepository {
          WHERE ledger.cases.last_sequence < EXCLUDED.last_sequence`,
         [e.caseId, e.kind, e.stage, e.department, e.ccDepartments, e.grade, e.jurisdiction, e.sequence, e.occurredAt],
       );
+      if (inserted.length) await this.refold(em, e.caseId);
       return { applied: inserted.length > 0 };
     });
   }
@@ -38,7 +40,11 @@ export class CaseRepository {
    * Cases newest first, filtered; keyset paging on (created_at, case_id). The cursor keeps created_at as Postgres
    * prints it, so no precision is lost between pages.
    */
-  async listCases(filter: { department?: string; stage?: string; kind?: string }, limit: number, after?: { createdAt: string; caseId: string }) {
+  async listCases(
+    filter: { department?: string; stage?: string; kind?: string; grade?: string; overdue?: boolean; from?: string; to?: string },
+    limit: number,
+    after?: { createdAt: string; caseId: string },
+  ) {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -48,14 +54,19 @@ export class CaseRepository {
     if (filter.department) add('department = ?', filter.department);
     if (filter.stage) add('stage = ?', filter.stage);
     if (filter.kind) add('kind = ?', filter.kind);
+    if (filter.grade) add('grade = ?', filter.grade);
+    if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
+    // days in Asia/Shanghai: [from 00:00, to + 1 day 00:00)
+    if (filter.from) add(`created_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, filter.from);
+    if (filter.to) add(`created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, filter.to);
     if (after) {
       params.push(after.createdAt, after.caseId);
       where.push(`(created_at, case_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(limit);
-    const rows: { case_id: string; kind: string; stage: string; department: string | null; cc_departments: string[]; grade: string | null; jurisdiction: string | null; created_at: Date; updated_at: Date; cursor: string }[] =
+    const rows: (CaseRow & { cursor: string })[] =
       await this.ds.query(
-        `SELECT case_id, kind, stage, department, cc_departments, grade, jurisdiction, created_at, updated_at, created_at::text AS cursor
+        `SELECT *, created_at::text AS cursor
          FROM ledger.cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY created_at DESC, case_id DESC LIMIT $${params.length}`,
         params,
@@ -63,10 +74,141 @@ export class CaseRepository {
     return rows;
   }
 
-  async findCase(caseId: string): Promise<{ row: LedgerCaseEntity; history: LedgerCaseHistoryEntity[] } | null> {
-    const row = await this.ds.manager.findOne(LedgerCaseEntity, { where: { caseId } });
+  async findCase(caseId: string): Promise<{ row: LedgerCaseEntity; case: CaseRow; history: HistoryRow[] } | null> {
+    const [row] = (await this.ds.query(`SELECT * FROM ledger.cases WHERE case_id = $1`, [caseId])) as CaseRow[];
     if (!row) return null;
-    const history = await this.ds.manager.find(LedgerCaseHistoryEntity, { where: { caseId }, order: { sequence: 'ASC' } });
-    return { row, history };
+    const history = await this.historyOf(this.ds.manager, caseId);
+    return { row: toEntity(row), case: row, history };
   }
+
+  async historyOf(em: EntityManager, caseId: string, until?: Date): Promise<HistoryRow[]> {
+    const rows: HistoryRowDb[] = await em.query(
+      `SELECT case_id, sequence, event_id, change, stage, previous_stage, department, grade, occurred_at, detail
+       FROM ledger.case_history WHERE case_id = $1 ${until ? 'AND occurred_at < $2' : ''} ORDER BY sequence`,
+      until ? [caseId, until] : [caseId],
+    );
+    return rows.map(toHistory);
+  }
+
+  /** Histories of several cases at once (daily log), each in sequence order. */
+  async historiesOf(caseIds: string[], until: Date): Promise<Map<string, HistoryRow[]>> {
+    const out = new Map<string, HistoryRow[]>(caseIds.map((id) => [id, []]));
+    if (!caseIds.length) return out;
+    const rows: HistoryRowDb[] = await this.ds.query(
+      `SELECT case_id, sequence, event_id, change, stage, previous_stage, department, grade, occurred_at, detail
+       FROM ledger.case_history WHERE case_id = ANY($1::uuid[]) AND occurred_at < $2 ORDER BY case_id, sequence`,
+      [caseIds, until],
+    );
+    for (const r of rows) out.get(r.case_id)?.push(toHistory(r));
+    return out;
+  }
+
+  /** Recomputes the folded columns of a case from its whole stored history (order-proof, idempotent). */
+  async refold(em: EntityManager, caseId: string): Promise<void> {
+    const f = foldCaseHistory(await this.historyOf(em, caseId));
+    await em.query(
+      `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
+         escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
+         first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16
+       WHERE case_id = $1`,
+      [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
+        f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION],
+    );
+  }
+
+  /** Cases folded by an older version of the fold (or before it existed), a batch at a time. */
+  async casesToRefold(limit: number): Promise<string[]> {
+    const rows: { case_id: string }[] = await this.ds.query(`SELECT case_id FROM ledger.cases WHERE fold_version < $1 LIMIT $2`, [FOLD_VERSION, limit]);
+    return rows.map((r) => r.case_id);
+  }
+
+  async refoldCase(caseId: string): Promise<void> {
+    await this.ds.transaction((em) => this.refold(em, caseId));
+  }
+
+  /** The evaluation record (总结评估); the workflow's evaluated event and the REST call both write it, the first wins. */
+  async saveEvaluation(e: { caseId: string; lessons: string; handlingCapacity: string; evaluatedBy: string; evaluatedAt: string; grade: string | null; department: string | null }): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO ledger.case_evaluations (case_id, lessons, handling_capacity, evaluated_by, evaluated_at, grade, department, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (case_id) DO NOTHING`,
+      [e.caseId, e.lessons, e.handlingCapacity, e.evaluatedBy, e.evaluatedAt, e.grade, e.department],
+    );
+  }
+
+  async findEvaluation(caseId: string): Promise<EvaluationRow | null> {
+    const rows: EvaluationRow[] = await this.ds.query(`SELECT * FROM ledger.case_evaluations WHERE case_id = $1`, [caseId]);
+    return rows[0] ?? null;
+  }
+}
+
+/** Bump when foldCaseHistory learns something new: cases folded before are folded again at start. */
+export const FOLD_VERSION = 1;
+
+export interface CaseRow {
+  case_id: string;
+  kind: string;
+  stage: string;
+  department: string | null;
+  cc_departments: string[];
+  grade: string | null;
+  jurisdiction: string | null;
+  last_sequence: number;
+  created_at: Date;
+  updated_at: Date;
+  channel: string | null;
+  category: string | null;
+  territory: string | null;
+  discovered_at: Date | null;
+  overdue: boolean;
+  overdue_clocks: string[];
+  escalation_count: number;
+  escalation_level: number;
+  reminder_count: number;
+  response_count: number;
+  late_response_count: number;
+  first_response_at: Date | null;
+  report_count: number;
+  closed_at: Date | null;
+}
+
+export interface EvaluationRow {
+  case_id: string;
+  lessons: string;
+  handling_capacity: string;
+  evaluated_by: string;
+  evaluated_at: Date;
+  grade: string | null;
+  department: string | null;
+}
+
+interface HistoryRowDb {
+  case_id: string;
+  sequence: number;
+  event_id: string;
+  change: string;
+  stage: string;
+  previous_stage: string | null;
+  department: string | null;
+  grade: string | null;
+  occurred_at: Date;
+  detail: Record<string, unknown>;
+}
+
+export interface HistoryRow extends LedgerCaseHistoryEntity, FoldableEvent {
+  change: string;
+  grade: string | null;
+}
+
+function toHistory(r: HistoryRowDb): HistoryRow {
+  return {
+    caseId: r.case_id, sequence: r.sequence, eventId: r.event_id, change: r.change, stage: r.stage, previousStage: r.previous_stage,
+    department: r.department, grade: r.grade, occurredAt: r.occurred_at, detail: r.detail,
+  };
+}
+
+function toEntity(r: CaseRow): LedgerCaseEntity {
+  return {
+    caseId: r.case_id, kind: r.kind, stage: r.stage, department: r.department, ccDepartments: r.cc_departments, grade: r.grade,
+    jurisdiction: r.jurisdiction, lastSequence: r.last_sequence, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
 }

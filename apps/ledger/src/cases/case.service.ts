@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { filter, Observable } from 'rxjs';
-import type { LedgerCaseHistoryEntity } from '@huiying/persistence';
 import type { Logger } from 'pino';
-import { EVENT_TYPES, type CaseListDto, type CaseStageChangedV1, type CaseViewDto, type EventEnvelope, type ListCasesQueryDto } from '@huiying/contracts';
+import { CASE_CHANGES, EVENT_TYPES, type CaseChange, type CaseListDto, type CaseStageChangedV1, type CaseViewDto, type EventEnvelope, type ListCasesQueryDto } from '@huiying/contracts';
 import { LOGGER } from '../infrastructure.module';
 import { CaseException, CaseExceptionCode } from './case.exception';
-import { CaseRepository } from './case.repository';
+import { CaseRepository, type HistoryRow } from './case.repository';
 import { CaseEventHub } from './case-event-hub';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -27,16 +26,39 @@ function decodeToken(token: string): { createdAt: string; caseId: string } {
 }
 
 @Injectable()
-export class CaseService {
+export class CaseService implements OnApplicationBootstrap {
   constructor(
     private readonly repo: CaseRepository,
     private readonly hub: CaseEventHub,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Cases folded before the current fold (e.g. before overdue was kept) are folded again from their history, in the background. */
+  onApplicationBootstrap() {
+    void this.refoldOlder().catch((err) => this.logger.error({ err }, 'refolding older cases failed; it is retried at the next start'));
+  }
+
+  private async refoldOlder(): Promise<void> {
+    let total = 0;
+    for (;;) {
+      const ids = await this.repo.casesToRefold(200);
+      if (!ids.length) break;
+      for (const id of ids) await this.repo.refoldCase(id);
+      total += ids.length;
+    }
+    if (total) this.logger.info({ cases: total }, 'older cases refolded (overdue, escalations, channel, category)');
+  }
+
   async onStageChanged(envelope: EventEnvelope<CaseStageChangedV1>): Promise<void> {
-    const { applied } = await this.repo.applyStageChange(envelope.id, envelope.data);
-    this.logger.info({ caseId: envelope.data.caseId, stage: envelope.data.stage, sequence: envelope.data.sequence, applied }, 'case event folded');
+    const e = envelope.data;
+    const { applied } = await this.repo.applyStageChange(envelope.id, e);
+    if (e.stage === 'evaluated' && e.previousStage !== 'evaluated' && typeof e.detail.lessons === 'string' && typeof e.detail.handlingCapacity === 'string') {
+      await this.repo.saveEvaluation({
+        caseId: e.caseId, lessons: e.detail.lessons, handlingCapacity: e.detail.handlingCapacity, evaluatedBy: String(e.detail.evaluatedBy ?? ''),
+        evaluatedAt: e.occurredAt, grade: e.grade, department: e.department,
+      });
+    }
+    this.logger.info({ caseId: e.caseId, stage: e.stage, change: e.change ?? 'stage', sequence: e.sequence, applied }, 'case event folded');
   }
 
   async listCases(q: ListCasesQueryDto): Promise<CaseListDto> {
@@ -55,6 +77,11 @@ export class CaseService {
         jurisdiction: r.jurisdiction,
         createdAt: r.created_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),
+        overdue: r.overdue,
+        escalationLevel: r.escalation_level,
+        channel: r.channel,
+        category: r.category,
+        discoveredAt: r.discovered_at?.toISOString() ?? null,
       })),
       nextPageToken: rows.length > limit && last ? encodeToken(last.cursor, last.case_id) : null,
     };
@@ -104,7 +131,17 @@ export class CaseService {
   async getCase(caseId: string): Promise<CaseViewDto> {
     const found = await this.repo.findCase(caseId);
     if (!found) throw new CaseException(CaseExceptionCode.CaseNotFound, `case ${caseId} is not in the ledger`);
-    const { row, history } = found;
+    const { row, case: c, history } = found;
+    const item = (h: HistoryRow) => ({
+      sequence: h.sequence,
+      change: h.change,
+      stage: h.stage,
+      previousStage: h.previousStage,
+      department: h.department,
+      occurredAt: h.occurredAt.toISOString(),
+      detail: h.detail,
+    });
+    const evaluation = await this.repo.findEvaluation(caseId);
     return {
       caseId: row.caseId,
       kind: row.kind,
@@ -115,20 +152,42 @@ export class CaseService {
       jurisdiction: row.jurisdiction,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      history: history.map((h) => ({
-        sequence: h.sequence,
-        stage: h.stage,
-        previousStage: h.previousStage,
-        department: h.department,
-        occurredAt: h.occurredAt.toISOString(),
-        detail: h.detail,
-      })),
+      history: history.filter((h) => h.change === 'stage').map(item),
+      reminders: history.filter((h) => h.change === 'reminder').map(item),
+      escalations: history.filter((h) => h.change === 'escalation').map(item),
+      activity: history.filter((h) => !['stage', 'reminder', 'escalation'].includes(h.change)).map(item),
+      supervision: {
+        overdue: c.overdue,
+        overdueClocks: c.overdue_clocks,
+        escalationLevel: c.escalation_level,
+        escalationCount: c.escalation_count,
+        reminderCount: c.reminder_count,
+        responseCount: c.response_count,
+        lateResponseCount: c.late_response_count,
+        firstResponseAt: c.first_response_at?.toISOString() ?? null,
+        reportCount: c.report_count,
+        channel: c.channel,
+        category: c.category,
+        territory: c.territory,
+        discoveredAt: c.discovered_at?.toISOString() ?? null,
+        closedAt: c.closed_at?.toISOString() ?? null,
+      },
+      evaluation: evaluation
+        ? {
+            lessons: evaluation.lessons,
+            handlingCapacity: evaluation.handling_capacity,
+            evaluatedBy: evaluation.evaluated_by,
+            evaluatedAt: evaluation.evaluated_at.toISOString(),
+            grade: evaluation.grade,
+            department: evaluation.department,
+          }
+        : null,
     };
   }
 }
 
 /** A stored history row as the event it was folded from (ccDepartments and grade are not kept per row). */
-function historyEnvelope(kind: string, jurisdiction: string | null, h: LedgerCaseHistoryEntity): EventEnvelope<CaseStageChangedV1> {
+function historyEnvelope(kind: string, jurisdiction: string | null, h: HistoryRow): EventEnvelope<CaseStageChangedV1> {
   return {
     specversion: '1.0',
     datacontenttype: 'application/json',
@@ -149,6 +208,7 @@ function historyEnvelope(kind: string, jurisdiction: string | null, h: LedgerCas
       jurisdiction,
       occurredAt: h.occurredAt.toISOString(),
       detail: h.detail,
+      ...(h.change === 'stage' || !(CASE_CHANGES as readonly string[]).includes(h.change) ? {} : { change: h.change as CaseChange }),
     },
   };
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CASE_KINDS } from '../workflow/case';
-import { QueryInt } from './validation';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CASE_KINDS, GRADES } from '../workflow/case';
+import { OptionalDateField, QueryInt } from './validation';
 
 /** GET /v1/cases (and gRPC CaseService.ListCases): filters and keyset paging, newest first. */
 export class ListCasesQueryDto {
@@ -16,6 +17,22 @@ export class ListCasesQueryDto {
   @ApiPropertyOptional({ enum: CASE_KINDS })
   @IsOptional() @IsIn(CASE_KINDS, { message: `kind must be one of: ${CASE_KINDS.join(', ')}` })
   kind?: string;
+
+  @ApiPropertyOptional({ enum: GRADES, description: 'Current grade (一般 general, 较大 significant, 重大 major, 特别重大 especially_major).' })
+  @IsOptional() @IsIn(GRADES, { message: `grade must be one of: ${GRADES.join(', ')}` })
+  grade?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: cases past a deadline that is not met (督办); false: the others.' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @OptionalDateField('Opened on or after this day (Asia/Shanghai).', '2026-11-01')
+  from?: string;
+
+  @OptionalDateField('Opened on or before this day (Asia/Shanghai).', '2026-11-30')
+  to?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional() @QueryInt(1, 200)
@@ -36,6 +53,11 @@ export class CaseSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdiction!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiPropertyOptional({ type: Boolean, description: 'A deadline is past and not met (督办).' }) overdue?: boolean;
+  @ApiPropertyOptional({ description: 'Highest escalation level reached (0: none).' }) escalationLevel?: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Channel of the first report.' }) channel?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) category?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the matter was discovered (received by intake).' }) discoveredAt?: string | null;
 }
 
 export class CaseListDto {

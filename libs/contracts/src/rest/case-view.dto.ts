@@ -2,11 +2,38 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class CaseHistoryItemDto {
   @ApiProperty() sequence!: number;
+  @ApiPropertyOptional({ description: 'What the event was: stage (a stage change), reminder, escalation, transfer, assessment, response, …' }) change?: string;
   @ApiProperty() stage!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) previousStage!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) department!: string | null;
   @ApiProperty() occurredAt!: string;
   @ApiProperty({ type: Object }) detail!: Record<string, unknown>;
+}
+
+export class CaseSupervisionDto {
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: [String] }) overdueClocks!: string[];
+  @ApiProperty() escalationLevel!: number;
+  @ApiProperty() escalationCount!: number;
+  @ApiProperty() reminderCount!: number;
+  @ApiProperty() responseCount!: number;
+  @ApiProperty() lateResponseCount!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) firstResponseAt!: string | null;
+  @ApiProperty() reportCount!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) channel!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) category!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) territory!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) discoveredAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
+}
+
+export class CaseEvaluationDto {
+  @ApiProperty() lessons!: string;
+  @ApiProperty() handlingCapacity!: string;
+  @ApiProperty() evaluatedBy!: string;
+  @ApiProperty() evaluatedAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) grade!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) department!: string | null;
 }
 
 export class CaseViewDto {
@@ -19,5 +46,10 @@ export class CaseViewDto {
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdiction!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
-  @ApiProperty({ type: [CaseHistoryItemDto] }) history!: CaseHistoryItemDto[];
+  @ApiProperty({ type: [CaseHistoryItemDto], description: 'Stage changes (reminders, escalations and other events are listed apart).' }) history!: CaseHistoryItemDto[];
+  @ApiPropertyOptional({ type: [CaseHistoryItemDto], description: 'Reminders before a deadline (to the handling department).' }) reminders?: CaseHistoryItemDto[];
+  @ApiPropertyOptional({ type: [CaseHistoryItemDto], description: 'Escalations after a deadline (督办, to the supervising offices).' }) escalations?: CaseHistoryItemDto[];
+  @ApiPropertyOptional({ type: [CaseHistoryItemDto], description: 'Other events that left the stage as it was: claim after transfer, transfer, assessment, response, follow-up, grouped report, …' }) activity?: CaseHistoryItemDto[];
+  @ApiPropertyOptional({ type: Object, description: 'Supervision: overdue, the clocks past due, escalation level, counts.' }) supervision?: CaseSupervisionDto;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The evaluation record (总结评估) of a major case.' }) evaluation?: CaseEvaluationDto | null;
 }

@@ -1,0 +1,54 @@
+import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
+
+let seq = 0;
+const ev = (change: string, stage: string, at: string, detail: Record<string, unknown> = {}, grade: string | null = 'general'): FoldableEvent => ({
+  sequence: ++seq, change, stage, grade, department: 'housing', occurredAt: new Date(at), detail,
+});
+
+describe('foldCaseHistory', () => {
+  beforeEach(() => (seq = 0));
+
+  it('takes channel, category, territory and discovery time from the first events', () => {
+    const f = foldCaseHistory([
+      ev('stage', 'collected', '2026-11-20T01:00:00Z', { channel: 'weibo', discoveredAt: '2026-11-20T08:30:00+08:00' }),
+      ev('stage', 'routed', '2026-11-20T01:00:01Z', { category: 'housing', territory: '城关区/东风街道', clocks: [] }),
+      ev('report_grouped', 'routed', '2026-11-20T02:00:00Z', { channel: 'hotline_12345', groupSize: 3 }),
+    ]);
+    expect(f).toMatchObject({ channel: 'weibo', category: 'housing', territory: '城关区/东风街道', discoveredAt: new Date('2026-11-20T00:30:00Z'), reportCount: 3, overdue: false });
+  });
+
+  it('an escalation makes the case overdue until the clock is met; a late response is counted as late', () => {
+    const events = [
+      ev('stage', 'collected', '2026-11-20T00:00:00Z', { channel: 'weibo' }),
+      ev('stage', 'routed', '2026-11-20T00:00:01Z', { clocks: [{ id: 'claim#1', status: 'pending' }, { id: 'response#1', status: 'pending' }] }),
+      ev('reminder', 'routed', '2026-11-20T01:00:00Z', { clockId: 'claim#1', label: '1h before' }),
+      ev('escalation', 'routed', '2026-11-20T02:00:00Z', { clockId: 'claim#1', level: 1 }),
+      ev('escalation', 'routed', '2026-11-20T04:00:00Z', { clockId: 'claim#1', level: 2 }),
+    ];
+    expect(foldCaseHistory(events)).toMatchObject({ overdue: true, overdueClocks: ['claim#1'], escalationCount: 2, escalationLevel: 2, reminderCount: 1 });
+    events.push(ev('stage', 'claimed', '2026-11-20T05:00:00Z', { clockId: 'claim#1', late: true }));
+    expect(foldCaseHistory(events)).toMatchObject({ overdue: false, overdueClocks: [] });
+    events.push(ev('escalation', 'claimed', '2026-11-22T00:00:02Z', { clockId: 'response#1', level: 1 }));
+    events.push(ev('stage', 'responded', '2026-11-22T03:00:00Z', { publishedAt: '2026-11-22T02:59:00Z', late: true, met: [{ clockId: 'response#1', late: true }] }));
+    expect(foldCaseHistory(events)).toMatchObject({ overdue: false, responseCount: 1, lateResponseCount: 1, firstResponseAt: new Date('2026-11-22T02:59:00Z') });
+    // folded up to an instant: overdue then
+    expect(foldCaseHistory(events, new Date('2026-11-20T03:00:00Z'))).toMatchObject({ overdue: true, stage: 'routed' });
+  });
+
+  it('a grade change that supersedes an escalated clock, a transfer, and closing end the overdue state; events fold in sequence order', () => {
+    const a = [ev('stage', 'routed', '2026-11-20T00:00:00Z'), ev('escalation', 'routed', '2026-11-20T01:00:00Z', { clockId: 'first_release#1', level: 1 })];
+    const superseded = ev('assessment', 'routed', '2026-11-20T02:00:00Z', { rearmed: { added: [], superseded: ['first_release#1'] } });
+    expect(foldCaseHistory([superseded, ...a]).overdue).toBe(false);
+    seq = 10;
+    const b = [ev('escalation', 'routed', '2026-11-20T01:00:00Z', { clockId: 'claim#1', level: 1 }), ev('transfer', 'routed', '2026-11-20T02:00:00Z', { type: 'transfer' })];
+    expect(foldCaseHistory(b).overdue).toBe(false);
+    const c = [ev('escalation', 'follow_up', '2026-11-20T01:00:00Z', { clockId: 'follow_up#2', level: 1 }), ev('stage', 'closed', '2026-11-20T02:00:00Z', { unmetClocks: ['follow_up#2'] })];
+    expect(foldCaseHistory(c)).toMatchObject({ overdue: false, overdueClocks: ['follow_up#2'], closedAt: new Date('2026-11-20T02:00:00Z') });
+  });
+
+  it('the change of an event: its own field, else the disclosure detail, else a stage change', () => {
+    expect(changeOf('escalation', {})).toBe('escalation');
+    expect(changeOf(undefined, { change: 'reminder' })).toBe('reminder');
+    expect(changeOf(undefined, {})).toBe('stage');
+  });
+});
