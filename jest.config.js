@@ -29,6 +29,7 @@ const common = {
 module.exports = {
   // Generous because integration and workflow tests wait on real servers; unit tests finish in milliseconds anyway.
   testTimeout: 120000,
+  testSequencer: '<rootDir>/tools/jest/sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testRegex: '(?<!\\.workflow)\\.spec\\.ts$' },
     { ...common, displayName: 'integration', testRegex: '\\.integration-spec\\.ts$' },
