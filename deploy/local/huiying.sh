@@ -96,7 +96,7 @@ print_where() {
 
 Huiying is running.
   REST (OpenAPI docs at /docs, health at /health):
-    intake       http://127.0.0.1:${HEALTH_PORT[intake]}/docs
+    intake       http://127.0.0.1:${HEALTH_PORT[intake]}/docs   (Prometheus metrics, hotline feed lag: /metrics)
     routing      http://127.0.0.1:${HEALTH_PORT[routing]}/docs
     assessment   http://127.0.0.1:${HEALTH_PORT[assessment]}/docs
     publication  http://127.0.0.1:${HEALTH_PORT[publication]}/docs

@@ -5,15 +5,25 @@ import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule, KAFKA } from './infrastructure.module';
 import { ReportModule } from './reports/report.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
+import { HotlineModule } from './hotline/hotline.module';
+import { HotlineWorkOrderConsumer } from './hotline/hotline.consumer';
 
 @Module({
   imports: [
     InfrastructureModule,
     ReportModule,
     DisclosureModule,
+    HotlineModule,
     HealthModule.register({
-      inject: [DataSource, KAFKA],
-      useFactory: (ds: DataSource, kafka: Kafka): HealthCheck[] => [
+      imports: [HotlineModule],
+      inject: [DataSource, KAFKA, HotlineWorkOrderConsumer],
+      useFactory: (ds: DataSource, kafka: Kafka, hotline: HotlineWorkOrderConsumer): HealthCheck[] => [
+        {
+          name: 'hotline-consumer',
+          check: async () => {
+            if (!hotline.consumer.healthy()) throw new Error('hotline.work-orders.v1 consumer is not running');
+          },
+        },
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         {
           name: 'kafka',

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig } from '@huiying/platform';
 
 export class IntakeConfig extends BaseConfig {
@@ -16,4 +16,16 @@ export class IntakeConfig extends BaseConfig {
 
   @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
   OUTBOX_POLL_MS = 200;
+
+  /** Consumer group of the 12345 feed (hotline.work-orders.v1); its lag is on GET /metrics. */
+  @IsString() @MinLength(1)
+  HOTLINE_CONSUMER_GROUP = 'huiying-intake-hotline';
+
+  /** Work orders of one batch processed in parallel (each is one transaction). */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(32)
+  HOTLINE_BATCH_CONCURRENCY = 4;
+
+  /** Largest JSON body (a batch of 1,000 work orders is about 1 MB); larger bodies get 413. */
+  @IsString() @Matches(/^\d+(kb|mb)$/, { message: 'HTTP_JSON_LIMIT must look like 512kb or 8mb' })
+  HTTP_JSON_LIMIT = '8mb';
 }

@@ -12,6 +12,7 @@ async function main() {
     description: 'Reports, 12345 work orders and disclosure applications enter here.',
     port: config.INTAKE_PORT,
     logLevel: config.LOG_LEVEL,
+    jsonBodyLimit: config.HTTP_JSON_LIMIT,
     grpc: { port: config.GRPC_PORT, protoFiles: [protoPath(PROTO_FILES.intake)], loader: PROTO_LOADER_OPTIONS, services: [`${GRPC_PACKAGE}.${GRPC_SERVICES.intake}`] },
   });
 }

@@ -3,3 +3,4 @@ export * from './typed-producer';
 export * from './validate-message';
 export * from './consumer';
 export * from './outbox-relay';
+export * from './consumer-lag';

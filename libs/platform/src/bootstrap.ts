@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -16,6 +17,8 @@ export interface HttpAppOptions {
   port: number;
   host?: string;
   logLevel?: string;
+  /** Largest JSON body accepted (express/body-parser syntax); larger bodies get 413. Default 100kb. */
+  jsonBodyLimit?: string;
   /** Also serve gRPC (hybrid app) with the health-checking service and server reflection. */
   grpc?: GrpcServerSettings;
 }
@@ -31,7 +34,8 @@ export async function bootstrapHttpApp(
   opts: HttpAppOptions,
 ): Promise<{ app: INestApplication; logger: Logger }> {
   const logger = createLogger(opts.service, opts.logLevel);
-  const app = await NestFactory.create(module as never, { logger: new JsonNestLogger(logger), bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new JsonNestLogger(logger), bufferLogs: true });
+  if (opts.jsonBodyLimit) app.useBodyParser('json', { limit: opts.jsonBodyLimit });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);

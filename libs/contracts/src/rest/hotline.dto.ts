@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
 import { IsInstantWithOffset } from './validation';
 import { LocationDto } from './submit-report.dto';
@@ -98,8 +98,8 @@ export class HotlineWorkOrderDto {
 /** POST /v1/hotline/work-orders:batch. Items are validated one by one: a bad item is rejected, the others go on. */
 export class HotlineBatchRequestDto {
   @ApiProperty({ type: [HotlineWorkOrderDto], maxItems: HOTLINE_BATCH_MAX, minItems: 1, example: [WORK_ORDER_EXAMPLE] })
-  @IsArray() @ArrayMinSize(1) @IsObject({ each: true, message: 'each item must be a JSON object (a work order)' })
-  items!: Record<string, unknown>[];
+  @IsArray() @ArrayMinSize(1)
+  items!: unknown[];
 }
 
 export const WORK_ORDER_RESULTS = ['accepted', 'duplicate', 'updated', 'rejected'] as const;

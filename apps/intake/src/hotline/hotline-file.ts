@@ -1,0 +1,121 @@
+// Reading 12345 work orders from an import file (JSON lines or CSV) into batch items, with the line of each.
+// Pure: no I/O. Only the file's shape is checked here; the work order itself is validated by intake.
+import { parse } from 'csv-parse/sync';
+
+export type ImportFormat = 'jsonl' | 'csv';
+
+export interface ImportRow {
+  /** 1-based line of the file where the row starts. */
+  line: number;
+  item?: Record<string, unknown>;
+  /** Why the row could not be read (it is reported as rejected and never sent). */
+  error?: string;
+}
+
+export function formatOf(file: string): ImportFormat {
+  if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.(jsonl|ndjson|json)$/i.test(file)) return 'jsonl';
+  throw new Error(`cannot tell the format of ${file}: use .jsonl (one work order per line) or .csv (a header row)`);
+}
+
+export function parseJsonLines(text: string): ImportRow[] {
+  const rows: ImportRow[] = [];
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    try {
+      const value: unknown = JSON.parse(raw);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) rows.push({ line, error: 'not a JSON object' });
+      else rows.push({ line, item: value as Record<string, unknown> });
+    } catch (e) {
+      rows.push({ line, error: `not valid JSON: ${(e as Error).message}` });
+    }
+  });
+  return rows;
+}
+
+/** CSV header names (English field names or the 12345 platform's Chinese column titles) → work order paths. */
+const COLUMNS: Record<string, string> = {
+  orderno: 'orderNo', 工单编号: 'orderNo', 工单号: 'orderNo',
+  calltime: 'callTime', 来电时间: 'callTime',
+  appealtype: 'appealType', 诉求类型: 'appealType',
+  title: 'title', 标题: 'title',
+  content: 'content', 内容: 'content', 诉求内容: 'content',
+  district: 'location.district', 区县: 'location.district',
+  township: 'location.township', 街道: 'location.township', 乡镇: 'location.township', 乡镇街道: 'location.township',
+  address: 'location.address', 地址: 'location.address',
+  callername: 'caller.name', 来电人: 'caller.name',
+  callerphone: 'caller.phone', 来电号码: 'caller.phone', 联系电话: 'caller.phone',
+  handlingunit: 'handlingUnit', 承办单位: 'handlingUnit',
+  urgency: 'urgency', 紧急程度: 'urgency',
+  revision: 'revision', 版本: 'revision',
+  category: 'category', 分类: 'category',
+};
+
+/** The platform's Chinese values for the enumerations. */
+const VALUES: Record<string, Record<string, string>> = {
+  appealType: { 咨询: 'consultation', 求助: 'help', 投诉: 'complaint', 举报: 'report', 建议: 'suggestion' },
+  urgency: { 一般: 'normal', 紧急: 'urgent', 特急: 'very_urgent' },
+};
+
+function setPath(target: Record<string, unknown>, dotted: string, value: unknown) {
+  const [head, tail] = dotted.split('.');
+  if (!tail) target[head] = value;
+  else target[head] = { ...((target[head] as Record<string, unknown> | undefined) ?? {}), [tail]: value };
+}
+
+/** One CSV record → a work order; empty cells are left out; a revision that is an integer becomes a number. */
+export function csvRecordToItem(record: Record<string, string>, columns: string[]): Record<string, unknown> {
+  const item: Record<string, unknown> = { location: {} };
+  columns.forEach((column) => {
+    const raw = record[column];
+    if (raw === undefined || raw.trim() === '') return;
+    const field = COLUMNS[column.trim().toLowerCase()] ?? COLUMNS[column.trim()] ?? column.trim();
+    let value: unknown = raw.trim();
+    if (VALUES[field]?.[value as string]) value = VALUES[field][value as string];
+    if (field === 'revision' && /^\d+$/.test(value as string)) value = Number(value);
+    setPath(item, field, value);
+  });
+  return item;
+}
+
+export function parseCsv(text: string): ImportRow[] {
+  const records = parse(text, { bom: true, columns: false, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  if (!records.length) return [];
+  const [header, ...body] = records;
+  const columns = header.record.map((c) => c.trim());
+  const unknown = columns.filter((c) => !COLUMNS[c.toLowerCase()] && !COLUMNS[c]);
+  return body.map(({ record, info }) => {
+    // info.lines is the line where the record ends; a quoted cell may span lines
+    const line = info.lines - (record.join(',').split(/\r?\n/).length - 1);
+    if (record.length !== columns.length) return { line, error: `has ${record.length} cells, the header has ${columns.length}` };
+    if (unknown.length) return { line, error: `unknown column(s) ${unknown.join(', ')}` };
+    return { line, item: csvRecordToItem(Object.fromEntries(columns.map((c, i) => [c, record[i]])), columns) };
+  });
+}
+
+export function parseImportFile(text: string, format: ImportFormat): ImportRow[] {
+  return format === 'csv' ? parseCsv(text) : parseJsonLines(text);
+}
+
+/** CSV text of work orders with the English header (what the CLI reads back). */
+export const CSV_HEADER = ['orderNo', 'callTime', 'appealType', 'title', 'content', 'district', 'township', 'address', 'callerName', 'callerPhone', 'handlingUnit', 'urgency', 'revision', 'category'];
+
+export function toCsvLine(cells: (string | number | undefined)[]): string {
+  return cells
+    .map((c) => {
+      const s = c === undefined ? '' : String(c);
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',');
+}
+
+export function workOrderToCsvLine(o: Record<string, unknown>): string {
+  const loc = (o.location ?? {}) as Record<string, string>;
+  const caller = (o.caller ?? {}) as Record<string, string>;
+  return toCsvLine([
+    o.orderNo as string, o.callTime as string, o.appealType as string, o.title as string, o.content as string,
+    loc.district, loc.township, loc.address, caller.name, caller.phone,
+    o.handlingUnit as string, o.urgency as string, o.revision as number, o.category as string,
+  ]);
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2]
+//                            [--json] [--rejects rejects.jsonl]
+// Bulk (re-)send of 12345 work orders: reads the file, posts batches to POST /v1/hotline/work-orders:batch, shows a
+// progress bar and prints a summary with every rejected row and its reason. Re-running it is safe: the order number
+// is the idempotency key, so what was already received comes back as "duplicate".
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { HOTLINE_BATCH_MAX, type HotlineBatchResponseDto, type WorkOrderItemResultDto } from '@huiying/contracts';
+import { formatOf, parseImportFile, type ImportRow } from './hotline-file';
+
+interface Options {
+  file: string;
+  url: string;
+  batchSize: number;
+  concurrency: number;
+  json: boolean;
+  rejects?: string;
+}
+
+export interface ImportReject {
+  line: number;
+  orderNo?: string;
+  errors: { field: string; messages: string[] }[];
+}
+
+export interface ImportSummary {
+  file: string;
+  format: string;
+  rows: number;
+  accepted: number;
+  duplicate: number;
+  updated: number;
+  rejected: number;
+  rejects: ImportReject[];
+  seconds: number;
+}
+
+const USAGE = 'usage: npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl]';
+
+function parseArgs(argv: string[]): Options {
+  const opts: Partial<Options> = { url: 'http://127.0.0.1:3001', batchSize: 500, concurrency: 2, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--url') opts.url = value().replace(/\/+$/, '');
+    else if (a === '--batch-size') opts.batchSize = Number(value());
+    else if (a === '--concurrency') opts.concurrency = Number(value());
+    else if (a === '--json') opts.json = true;
+    else if (a === '--rejects') opts.rejects = value();
+    else if (a === '--help' || a === '-h') throw new Error(USAGE);
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
+    else if (!opts.file) opts.file = a;
+    else throw new Error(`one file at a time\n${USAGE}`);
+  }
+  if (!opts.file) throw new Error(USAGE);
+  if (!Number.isInteger(opts.batchSize) || (opts.batchSize as number) < 1 || (opts.batchSize as number) > HOTLINE_BATCH_MAX) {
+    throw new Error(`--batch-size must be 1–${HOTLINE_BATCH_MAX}`);
+  }
+  if (!Number.isInteger(opts.concurrency) || (opts.concurrency as number) < 1 || (opts.concurrency as number) > 16) throw new Error('--concurrency must be 1–16');
+  return opts as Options;
+}
+
+class Progress {
+  private done = 0;
+  private lastPct = -1;
+  private readonly started = Date.now();
+  constructor(private readonly total: number) {}
+
+  add(n: number) {
+    this.done += n;
+    const pct = this.total ? Math.floor((this.done / this.total) * 100) : 100;
+    const rate = Math.round(this.done / Math.max(0.001, (Date.now() - this.started) / 1000));
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round((pct / 100) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${this.done}/${this.total} rows  ${rate}/s `);
+      if (this.done >= this.total) process.stderr.write('\n');
+    } else if (pct >= this.lastPct + 10 || this.done >= this.total) {
+      this.lastPct = pct - (pct % 10);
+      process.stderr.write(`${pct}% ${this.done}/${this.total} rows (${rate}/s)\n`);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Posts one batch; retries what may succeed later (network, 5xx, 429) and splits a batch the server finds too large. */
+async function postBatch(url: string, items: Record<string, unknown>[]): Promise<WorkOrderItemResultDto[]> {
+  for (let attempt = 1; ; attempt++) {
+    let status = 0;
+    let text = '';
+    try {
+      const res = await fetch(`${url}/v1/hotline/work-orders:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      text = (e as Error).message;
+    }
+    if (status === 200) return (JSON.parse(text) as HotlineBatchResponseDto).results;
+    if (status === 413 && items.length > 1) {
+      const half = Math.ceil(items.length / 2);
+      const first = await postBatch(url, items.slice(0, half));
+      const second = await postBatch(url, items.slice(half));
+      return [...first, ...second.map((r) => ({ ...r, index: r.index + half }))];
+    }
+    const retriable = status === 0 || status === 429 || status >= 500;
+    if (!retriable || attempt >= 6) throw new Error(`POST ${url}/v1/hotline/work-orders:batch failed (${status || 'no answer'}): ${text.slice(0, 500)}`);
+    await sleep(500 * 2 ** (attempt - 1));
+  }
+}
+
+export async function runImport(opts: Options): Promise<ImportSummary> {
+  const started = Date.now();
+  const format = formatOf(opts.file);
+  const rows: ImportRow[] = parseImportFile(readFileSync(opts.file, 'utf8'), format);
+  const summary: ImportSummary = { file: opts.file, format, rows: rows.length, accepted: 0, duplicate: 0, updated: 0, rejected: 0, rejects: [], seconds: 0 };
+  const progress = new Progress(rows.length);
+  const unreadable = rows.filter((r) => r.error);
+  for (const r of unreadable) summary.rejects.push({ line: r.line, errors: [{ field: '', messages: [r.error as string] }] });
+  if (unreadable.length) progress.add(unreadable.length);
+
+  const readable = rows.filter((r) => r.item);
+  const batches: ImportRow[][] = [];
+  for (let i = 0; i < readable.length; i += opts.batchSize) batches.push(readable.slice(i, i + opts.batchSize));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      const results = await postBatch(opts.url, batch.map((r) => r.item as Record<string, unknown>));
+      results.forEach((res) => {
+        const row = batch[res.index];
+        if (res.result === 'rejected') summary.rejects.push({ line: row.line, orderNo: res.orderNo, errors: res.errors ?? [] });
+        else summary[res.result]++;
+      });
+      progress.add(batch.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency, batches.length) }, worker));
+  summary.rejects.sort((a, b) => a.line - b.line);
+  summary.rejected = summary.rejects.length;
+  summary.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return summary;
+}
+
+function printSummary(s: ImportSummary) {
+  const out = [
+    `12345 import of ${s.file} (${s.format}): ${s.rows} rows in ${s.seconds} s`,
+    `  accepted  ${String(s.accepted).padStart(7)}  new reports and cases`,
+    `  duplicate ${String(s.duplicate).padStart(7)}  already received (same order number and revision): nothing stored`,
+    `  updated   ${String(s.updated).padStart(7)}  later revisions stored`,
+    `  rejected  ${String(s.rejected).padStart(7)}  nothing stored${s.rejected ? ':' : ''}`,
+    ...s.rejects.slice(0, 50).map((r) => `    line ${r.line}${r.orderNo ? ` (${r.orderNo})` : ''}: ${r.errors.map((e) => (e.field ? `${e.field}: ${e.messages.join(', ')}` : e.messages.join(', '))).join('; ')}`),
+    ...(s.rejects.length > 50 ? [`    … ${s.rejects.length - 50} more (--rejects <file> or --json lists them all)`] : []),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+async function main() {
+  let opts: Options;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(64);
+  }
+  try {
+    const summary = await runImport(opts);
+    if (opts.rejects) writeFileSync(opts.rejects, summary.rejects.map((r) => JSON.stringify(r)).join('\n') + (summary.rejects.length ? '\n' : ''));
+    if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else printSummary(summary);
+  } catch (e) {
+    process.stderr.write(`hotline import failed: ${(e as Error).message}\n(the work orders already sent are stored; re-run the same command: they will come back as duplicates)\n`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { HotlineController } from './hotline.controller';
+import { HotlineWorkOrderConsumer } from './hotline.consumer';
+import { HotlineRepository } from './hotline.repository';
+import { HotlineService } from './hotline.service';
+import { MetricsController } from './metrics.controller';
+
+@Module({
+  controllers: [HotlineController, MetricsController],
+  providers: [HotlineService, HotlineRepository, HotlineWorkOrderConsumer],
+  exports: [HotlineWorkOrderConsumer],
+})
+export class HotlineModule {}

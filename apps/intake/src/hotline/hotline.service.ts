@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Logger } from 'pino';
+import {
+  EVENT_TYPES,
+  HOTLINE_BATCH_MAX,
+  HotlineWorkOrderDto,
+  makeEnvelope,
+  TOPICS,
+  type HotlineBatchResponseDto,
+  type ReportReceivedV1,
+  type WorkOrderItemResultDto,
+} from '@huiying/contracts';
+import { FieldCipher } from '@huiying/persistence';
+import { OutboxRelay } from '@huiying/messaging';
+import { LabelledCounter, toFieldErrors } from '@huiying/platform';
+import { LOGGER } from '../infrastructure.module';
+import { IntakeConfig } from '../intake.config';
+import { HotlineException, HotlineExceptionCode } from './hotline.exception';
+import { changedFields, workOrderSnapshot, workOrderToReport } from './hotline.mapping';
+import { HotlineRepository, type NewOrderPlan, type RevisionPlan, type StoredOrder } from './hotline.repository';
+
+export type WorkOrderSource = 'kafka' | 'batch';
+
+/**
+ * The one mapping of 12345 work orders into the opinion pipeline, whichever way they come in (Kafka, the batch
+ * endpoint, the import CLI through the batch endpoint): validated, de-duplicated by order number, stored with the
+ * report and its event (outbox → intake.reports.received.v1 → routing → case workflow).
+ */
+@Injectable()
+export class HotlineService {
+  readonly processed = new LabelledCounter('huiying_hotline_work_orders_total', '12345 work orders processed since start, by source and result');
+
+  constructor(
+    private readonly repo: HotlineRepository,
+    private readonly cipher: FieldCipher,
+    private readonly relay: OutboxRelay,
+    private readonly config: IntakeConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async batch(items: unknown[]): Promise<HotlineBatchResponseDto> {
+    if (items.length > HOTLINE_BATCH_MAX) throw HotlineException.batchTooLarge(items.length);
+    const results: WorkOrderItemResultDto[] = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = { index, ...(await this.ingestPlain(items[index], 'batch')) };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.HOTLINE_BATCH_CONCURRENCY, items.length) }, worker));
+    const summary = { accepted: 0, duplicate: 0, updated: 0, rejected: 0 };
+    for (const r of results) summary[r.result]++;
+    this.logger.info({ items: items.length, ...summary }, 'hotline batch processed');
+    return { results, summary };
+  }
+
+  /** Validates one item with the contract's rules (unknown fields are errors) and ingests it. */
+  async ingestPlain(item: unknown, source: WorkOrderSource): Promise<Omit<WorkOrderItemResultDto, 'index'>> {
+    const orderNo = item && typeof item === 'object' && typeof (item as { orderNo?: unknown }).orderNo === 'string' ? (item as { orderNo: string }).orderNo : undefined;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      this.processed.inc({ source, result: 'rejected' });
+      return { orderNo, result: 'rejected', errors: [{ field: '', messages: ['a work order must be a JSON object'] }] };
+    }
+    const dto = plainToInstance(HotlineWorkOrderDto, item);
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) {
+      this.processed.inc({ source, result: 'rejected' });
+      const fieldErrors = toFieldErrors(errors);
+      this.logger.info({ orderNo, source, errors: fieldErrors }, 'work order rejected');
+      return { orderNo, result: 'rejected', errors: fieldErrors };
+    }
+    return this.ingest(dto, source);
+  }
+
+  /** One valid work order: accepted (new report and case), updated (later revision), or duplicate. */
+  async ingest(order: HotlineWorkOrderDto, source: WorkOrderSource): Promise<Omit<WorkOrderItemResultDto, 'index'>> {
+    const revision = order.revision ?? 1;
+    const now = new Date();
+    const mapped = workOrderToReport(order);
+    const snapshot = workOrderSnapshot(order);
+    const callerEncrypted = mapped.reporter ? this.cipher.encryptJson(mapped.reporter) : null;
+
+    const planNew = (): NewOrderPlan => {
+      const reportId = randomUUID();
+      const caseId = randomUUID();
+      const data: ReportReceivedV1 = {
+        reportId,
+        caseId,
+        channel: mapped.channel,
+        title: mapped.title,
+        content: mapped.content,
+        category: mapped.category,
+        location: { ...mapped.location },
+        occurredAt: mapped.occurredAt.toISOString(),
+        receivedAt: now.toISOString(),
+        sourceRef: mapped.sourceRef,
+      };
+      const envelope = makeEnvelope({ id: `report:${reportId}`, type: EVENT_TYPES.reportReceived, source: '/huiying/intake/hotline', time: now.toISOString(), subject: caseId, data });
+      return {
+        report: {
+          id: reportId,
+          caseId,
+          channel: mapped.channel,
+          title: mapped.title,
+          content: mapped.content,
+          category: mapped.category,
+          location: mapped.location,
+          occurredAt: mapped.occurredAt,
+          receivedAt: now,
+          sourceRef: mapped.sourceRef,
+          reporterEncrypted: callerEncrypted,
+          createdAt: now,
+        },
+        outbox: { eventId: envelope.id, topic: TOPICS.reportReceived, messageKey: caseId, payload: envelope as unknown as Record<string, unknown> },
+        order: {
+          orderNo: order.orderNo,
+          revision,
+          reportId,
+          caseId,
+          callTime: mapped.occurredAt,
+          appealType: order.appealType,
+          urgency: order.urgency ?? 'normal',
+          handlingUnit: order.handlingUnit ?? null,
+          title: order.title,
+          content: order.content,
+          location: mapped.location,
+          category: order.category ?? null,
+          callerEncrypted,
+          firstSource: source,
+          receivedAt: now,
+          updatedAt: now,
+        },
+        revision: { orderNo: order.orderNo, revision, source, snapshot, callerEncrypted, changedFields: [], receivedAt: now },
+      };
+    };
+
+    const planRevision = (stored: StoredOrder): RevisionPlan => {
+      const previousCaller = stored.callerEncrypted ? this.cipher.decrypt(stored.callerEncrypted) : null;
+      const callerChanged = previousCaller !== (mapped.reporter ? JSON.stringify(mapped.reporter) : null);
+      return {
+        order: {
+          revision,
+          callTime: mapped.occurredAt,
+          appealType: order.appealType,
+          urgency: order.urgency ?? 'normal',
+          handlingUnit: order.handlingUnit ?? null,
+          title: order.title,
+          content: order.content,
+          location: mapped.location,
+          category: order.category ?? null,
+          callerEncrypted,
+          updatedAt: now,
+        },
+        report: { title: mapped.title, content: mapped.content, category: mapped.category, location: mapped.location, occurredAt: mapped.occurredAt, reporterEncrypted: callerEncrypted },
+        revision: { orderNo: order.orderNo, revision, source, snapshot, callerEncrypted, changedFields: changedFields(stored.snapshot, snapshot, callerChanged), receivedAt: now },
+      };
+    };
+
+    const outcome = await this.repo.ingest(order.orderNo, revision, planNew, planRevision);
+    if (outcome.result === 'accepted') this.relay.nudge();
+    this.processed.inc({ source, result: outcome.result });
+    this.logger.debug({ source, caller: order.caller, ...outcome }, 'work order processed');
+    return { orderNo: outcome.orderNo, result: outcome.result, caseId: outcome.caseId, reportId: outcome.reportId, revision: outcome.revision };
+  }
+
+  async find(orderNo: string) {
+    const found = await this.repo.find(orderNo);
+    if (!found) throw new HotlineException(HotlineExceptionCode.WorkOrderNotFound, `work order ${orderNo} was never received`);
+    const { order, revisions } = found;
+    return {
+      orderNo: order.orderNo,
+      revision: order.revision,
+      caseId: order.caseId,
+      reportId: order.reportId,
+      appealType: order.appealType,
+      urgency: order.urgency,
+      handlingUnit: order.handlingUnit,
+      title: order.title,
+      callTime: order.callTime.toISOString(),
+      firstSource: order.firstSource,
+      receivedAt: order.receivedAt.toISOString(),
+      updatedAt: order.updatedAt.toISOString(),
+      revisions: revisions.map((r) => ({ revision: r.revision, source: r.source, changedFields: r.changedFields, receivedAt: r.receivedAt.toISOString() })),
+    };
+  }
+}
