@@ -5,7 +5,12 @@ import * as grpc from '@grpc/grpc-js';
 import type { Client as PgClient } from 'pg';
 import { type GrpcCase, type GrpcCaseEvent, type GrpcListCasesResponse, type GrpcSubmitReportResponse } from '@huiying/contracts';
 import { decodeBadRequestStatus, FIELD_ERRORS_TRAILER } from '@huiying/platform';
-import { eventually, pg } from './support';
+import { eventually as eventuallyWithin, pg } from './support';
+
+// The pipeline (routing → workflow → ledger) may be busy with an earlier burst (the hotline test imports thousands):
+// wait longer than the default minute for a case to move.
+const PIPELINE_WAIT_MS = 240000;
+const eventually = <T>(what: string, probe: () => Promise<T | undefined>) => eventuallyWithin(what, probe, PIPELINE_WAIT_MS);
 import { grpcAddresses, grpcClients, grpcError, reflectedServices, unary } from './grpc-support';
 
 function request(overrides: Record<string, unknown> = {}) {
@@ -107,7 +112,7 @@ describe('gRPC API on the running services', () => {
     const bad = await grpcError(unary(c.cases, 'GetCase', { caseId: 'not-a-uuid' }));
     expect(bad.code).toBe(grpc.status.INVALID_ARGUMENT);
     expect(JSON.parse(String(bad.metadata.get(FIELD_ERRORS_TRAILER)[0]))).toEqual([{ field: 'caseId', messages: ['caseId must be a UUID'] }]);
-  });
+  }, 2 * PIPELINE_WAIT_MS);
 
   it('ListCases filters by department, stage and kind and pages without gaps or repeats', async () => {
     const ids: string[] = [];
@@ -138,7 +143,7 @@ describe('gRPC API on the running services', () => {
     expect((JSON.parse(String(bad.metadata.get(FIELD_ERRORS_TRAILER)[0])) as { field: string }[]).map((e) => e.field).sort()).toEqual(['kind', 'pageSize', 'pageToken']);
     const forged = await grpcError(unary(c.cases, 'ListCases', { pageToken: Buffer.from('["x","y"]').toString('base64url') }));
     expect(forged.code).toBe(grpc.status.INVALID_ARGUMENT);
-  });
+  }, 2 * PIPELINE_WAIT_MS);
 
   it('WatchCaseEvents streams a department\'s events live, and a case\'s stored history then its live events, each once', async () => {
     // A department stream opened before the report: the new case's collected → routed arrive live.
@@ -206,5 +211,5 @@ describe('gRPC API on the running services', () => {
     const unknown = watch({ caseId: randomUUID() });
     const err = await new Promise<grpc.ServiceError>((resolve) => unknown.on('error', resolve));
     expect(err.code).toBe(grpc.status.NOT_FOUND);
-  });
+  }, 2 * PIPELINE_WAIT_MS);
 });
