@@ -8,6 +8,7 @@ describe('updateRefusal', () => {
     const rejected = new WorkflowUpdateFailedError('update failed', ApplicationFailure.create({ type: 'RejectedAction', message: 'case already claimed by x (y)' }));
     expect(updateRefusal(rejected)).toEqual({ refusal: 'rejected', message: 'case already claimed by x (y)', failureType: 'RejectedAction' });
     expect(updateRefusal(new Error('workflow execution already completed'))).toMatchObject({ refusal: 'completed' });
+    expect(updateRefusal(new WorkflowNotFoundError('workflow execution already completed', 'case-1', undefined))).toMatchObject({ refusal: 'completed' });
   });
 
   it('leaves other errors (Temporal unreachable) to the caller', () => {

@@ -39,7 +39,10 @@ export async function executeWorkflowUpdate<Ret, Arg>(
 
 /** What a thrown error from an update or query says about the workflow, or null when it is not a refusal. */
 export function updateRefusal(e: unknown): { refusal: UpdateRefusal; message: string; failureType: string | null } | null {
-  if (e instanceof WorkflowNotFoundError) return { refusal: 'not_found', message: e.message, failureType: null };
+  // An update to a closed run comes back as WorkflowNotFoundError "workflow execution already completed": it exists.
+  if (e instanceof WorkflowNotFoundError) {
+    return { refusal: /already completed/i.test(e.message) ? 'completed' : 'not_found', message: e.message, failureType: null };
+  }
   if (e instanceof WorkflowUpdateFailedError) {
     const cause = e.cause;
     const failureType = cause instanceof ApplicationFailure ? (cause.type ?? null) : null;
