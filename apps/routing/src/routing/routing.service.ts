@@ -34,6 +34,8 @@ export class RoutingService {
       territory: territoryOf(decision),
       ruleVersion: decision.ruleVersion,
       ruleId: decision.ruleId,
+      // the workflow resolves the deadline policy version in force itself until routing passes one
+      policyVersion: null,
       sourceEventId: envelope.id,
     });
     const outcome = await this.starter.startOpinionCase({
