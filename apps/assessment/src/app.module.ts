@@ -1,31 +1,32 @@
-import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { HealthModule, loadConfig, type HealthCheck } from '@huiying/platform';
-import { createDataSource } from '@huiying/persistence';
+import { Connection } from '@temporalio/client';
+import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { checkTemporal } from '@huiying/temporal';
 import { AssessmentConfig } from './assessment.config';
-
-// The assessment context's features arrive with the opinion-case lifecycle issue; today it serves health and docs.
-@Module({
-  providers: [
-    { provide: AssessmentConfig, useFactory: () => loadConfig(AssessmentConfig) },
-    { provide: DataSource, useFactory: (c: AssessmentConfig) => createDataSource(c, [], 'huiying-assessment').initialize(), inject: [AssessmentConfig] },
-  ],
-  exports: [DataSource],
-})
-class InfrastructureModule implements OnApplicationShutdown {
-  constructor(private readonly ds: DataSource) {}
-  async onApplicationShutdown() {
-    await this.ds.destroy();
-  }
-}
+import { AssessmentModule } from './assessments/assessment.module';
+import { CaseEventsConsumer } from './assessments/case-events.consumer';
+import { ReportReceivedConsumer } from './assessments/report-received.consumer';
+import { InfrastructureModule } from './infrastructure.module';
 
 @Module({
   imports: [
     InfrastructureModule,
+    AssessmentModule,
     HealthModule.register({
-      imports: [InfrastructureModule],
-      inject: [DataSource],
-      useFactory: (ds: DataSource): HealthCheck[] => [{ name: 'postgres', check: async () => void (await ds.query('SELECT 1')) }],
+      imports: [AssessmentModule],
+      inject: [DataSource, Connection, AssessmentConfig, ReportReceivedConsumer, CaseEventsConsumer],
+      useFactory: (ds: DataSource, conn: Connection, c: AssessmentConfig, reports: ReportReceivedConsumer, cases: CaseEventsConsumer): HealthCheck[] => [
+        { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
+        { name: 'temporal', check: () => checkTemporal(conn, c.TEMPORAL_NAMESPACE) },
+        {
+          name: 'kafka-consumer',
+          check: async () => {
+            if (!reports.consumer.healthy()) throw new Error('intake.reports.received.v1 consumer is not running');
+            if (!cases.consumer.healthy()) throw new Error('cases.events.v1 consumer is not running');
+          },
+        },
+      ],
     }),
   ],
 })

@@ -4,6 +4,9 @@ import { Connection } from '@temporalio/client';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { checkTemporal } from '@huiying/temporal';
 import { CalendarModule } from './calendar/calendar.module';
+import { CalendarSignalModule } from './calendar-signals/calendar-signal.module';
+import { CalendarUpdatedConsumer } from './calendar-signals/calendar-updated.consumer';
+import { CaseActionModule } from './cases/case-action.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { PolicyModule } from './policies/policy.module';
@@ -18,16 +21,19 @@ import { RoutingModule } from './routing/routing.module';
     CalendarModule,
     PolicyModule,
     DisclosureModule,
+    CaseActionModule,
+    CalendarSignalModule,
     HealthModule.register({
-      imports: [RoutingModule],
-      inject: [DataSource, Connection, RoutingConfig, ReportReceivedConsumer],
-      useFactory: (ds: DataSource, conn: Connection, c: RoutingConfig, consumer: ReportReceivedConsumer): HealthCheck[] => [
+      imports: [RoutingModule, CalendarSignalModule],
+      inject: [DataSource, Connection, RoutingConfig, ReportReceivedConsumer, CalendarUpdatedConsumer],
+      useFactory: (ds: DataSource, conn: Connection, c: RoutingConfig, consumer: ReportReceivedConsumer, calendar: CalendarUpdatedConsumer): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         { name: 'temporal', check: () => checkTemporal(conn, c.TEMPORAL_NAMESPACE) },
         {
           name: 'kafka-consumer',
           check: async () => {
             if (!consumer.consumer.healthy()) throw new Error('report consumer is not running');
+            if (!calendar.consumer.healthy()) throw new Error('calendar.updated consumer is not running');
           },
         },
       ],

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { Client, Connection } from '@temporalio/client';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
 import {
+  CalendarSignalEntity,
+  CalendarSweepEntity,
   CalendarYearEntity,
   CalendarYearLoadEntity,
   CaseRouteEntity,
@@ -21,7 +23,7 @@ export const KAFKA = Symbol('KAFKA');
 /** Relays policy.outbox (calendar.updated.v1) to Kafka. */
 export const POLICY_OUTBOX_RELAY = Symbol('POLICY_OUTBOX_RELAY');
 
-const ENTITIES = [CaseRouteEntity, CalendarYearEntity, CalendarYearLoadEntity, PolicyVersionEntity, PolicyOutboxEntity];
+const ENTITIES = [CaseRouteEntity, CalendarSignalEntity, CalendarSweepEntity, CalendarYearEntity, CalendarYearLoadEntity, PolicyVersionEntity, PolicyOutboxEntity];
 
 @Global()
 @Module({

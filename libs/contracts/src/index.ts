@@ -17,6 +17,7 @@ export * from './events/hotline-work-order.event';
 export * from './events/disclosure-application-received.event';
 export * from './rest/disclosure-application.dto';
 export * from './events/publication-requested.event';
+export * from './rest/case-actions.dto';
 export * from './rest/reply-letter.dto';
 export * from './rest/annual-report.dto';
 export * from './rest/publication-response.dto';

@@ -7,5 +7,6 @@ import { PolicyService } from './policy.service';
 @Module({
   controllers: [PolicyController, PolicyAdminController],
   providers: [PolicyRepository, PolicyService],
+  exports: [PolicyService],
 })
 export class PolicyModule {}

@@ -8,6 +8,7 @@ import {
   PolicyRegistry,
   publishPolicy,
   SEED_CITY_OPINION_POLICY,
+  type OpinionDeadlinePolicy,
   type VersionedPolicy,
 } from '@huiying/policy';
 import type { PolicyInForceQueryDto, PolicyKind, PolicyVersionDto, PublishPolicyDto } from '@huiying/contracts';
@@ -36,6 +37,9 @@ function rowOf(policy: VersionedPolicy, publishedBy: string, publishedAt: Date):
     publishedBy,
   };
 }
+
+/** How long routing reuses the stored opinion policy versions of a jurisdiction (a new version applies after this). */
+const OPINION_VERSIONS_CACHE_MS = 10_000;
 
 export function toPolicyVersionDto(row: PolicyVersionEntity): PolicyVersionDto {
   return {
@@ -74,6 +78,7 @@ export class PolicyService implements OnApplicationBootstrap {
     }
     const row = rowOf(policy, dto.publishedBy ?? 'admin-api', new Date());
     const outcome = await this.repo.insert(row);
+    this.opinionCache.delete(dto.jurisdiction);
     const id = `${dto.kind}/${dto.jurisdiction}/${dto.version}`;
     if (outcome === 'version_exists') {
       throw new PolicyApiException(PolicyApiErrorCode.VersionExists, `${id} is already published; versions are immutable: publish a new version`);
@@ -97,6 +102,39 @@ export class PolicyService implements OnApplicationBootstrap {
     const row = policy && rows.find((r) => r.version === policy.version);
     if (!row) throw new PolicyApiException(PolicyApiErrorCode.NoneInForce, `no ${kind} policy of ${query.jurisdiction} is in force at ${at}`);
     return toPolicyVersionDto(row);
+  }
+
+  /**
+   * The opinion deadline policy version a new case of `jurisdiction` runs under: the stored version in force at
+   * `discoveredAt`. Workflows carry the versions shipped with @huiying/policy; a version published through the admin
+   * API that no workflow knows yet is not handed over (the case would stall): then the shipped version in force is
+   * used, and the gap is logged. Null when the jurisdiction has no version of its own in force (the workflow then
+   * falls back to the national baseline and records it).
+   */
+  async opinionPolicyVersionFor(jurisdiction: string, discoveredAt: string): Promise<string | null> {
+    const rows = await this.opinionVersions(jurisdiction);
+    const stored = new PolicyRegistry(rows.map((r) => r.data as unknown as OpinionDeadlinePolicy)).findInForce(jurisdiction, discoveredAt);
+    const shipped = new PolicyRegistry(BUILT_IN_POLICIES.filter((p): p is OpinionDeadlinePolicy => p.kind === 'opinion_deadlines' && p.jurisdiction === jurisdiction));
+    const known = shipped.findInForce(jurisdiction, discoveredAt);
+    if (stored && !shipped.all().some((p) => p.version === stored.version)) {
+      this.logger.warn(
+        { jurisdiction, storedVersion: stored.version, usedVersion: known?.version ?? null },
+        'opinion policy version in force is not shipped with the workflows yet; the case runs under the shipped version',
+      );
+      return known?.version ?? null;
+    }
+    return stored?.version ?? known?.version ?? null;
+  }
+
+  /** Stored opinion versions of a jurisdiction, cached briefly: routing asks for every report, versions never change. */
+  private readonly opinionCache = new Map<string, { at: number; rows: Promise<PolicyVersionEntity[]> }>();
+  private opinionVersions(jurisdiction: string): Promise<PolicyVersionEntity[]> {
+    const hit = this.opinionCache.get(jurisdiction);
+    if (hit && Date.now() - hit.at < OPINION_VERSIONS_CACHE_MS) return hit.rows;
+    const rows = this.repo.versions('opinion_deadlines', jurisdiction);
+    this.opinionCache.set(jurisdiction, { at: Date.now(), rows });
+    rows.catch(() => this.opinionCache.delete(jurisdiction));
+    return rows;
   }
 
   async byVersion(kind: PolicyKind, jurisdiction: string, version: string): Promise<PolicyVersionDto> {

@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { AddCoHandlersDto, ClaimCaseDto, CoHandlingReportDto, TransferCaseDto, type OpinionCaseSnapshot } from '@huiying/contracts';
+import { DEPARTMENT_CODES } from '@huiying/policy';
+import { CaseActionService } from './case-action.service';
+
+const REFUSALS = [
+  ApiBadRequestResponse({ description: 'The body is malformed: `errors: [{field, messages}]`.' }),
+  ApiNotFoundResponse({ description: 'No such case.' }),
+  ApiConflictResponse({ description: 'The action does not fit the case now; `message` is the reason (e.g. only the lead department can claim).' }),
+  ApiUnprocessableEntityResponse({ description: 'The action breaks a rule of the case; `message` is the reason.' }),
+  ApiOkResponse({ description: 'The case after the action (its workflow state, without the history).' }),
+];
+const refusals = (): MethodDecorator => (target, key, d) => {
+  for (const r of REFUSALS) r(target, key, d);
+};
+
+@ApiTags('case actions')
+@Controller('v1/cases/:caseId')
+export class CaseActionController {
+  constructor(private readonly cases: CaseActionService) {}
+
+  @Post('claim')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '认领: the lead department claims the case (meets its claim clock)' })
+  @refusals()
+  claim(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() dto: ClaimCaseDto): Promise<OpinionCaseSnapshot> {
+    return this.cases.claim(caseId, dto);
+  }
+
+  @Post('transfer')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '转办: another lead department, with a reason; it gets its own claim clock' })
+  @refusals()
+  transfer(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() dto: TransferCaseDto): Promise<OpinionCaseSnapshot> {
+    return this.cases.transfer(caseId, dto);
+  }
+
+  @Post('co-handlers')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '主办/协办: add co-departments beside the lead department, each with its part' })
+  @refusals()
+  addCoHandlers(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() dto: AddCoHandlersDto): Promise<OpinionCaseSnapshot> {
+    return this.cases.addCoHandlers(caseId, dto);
+  }
+
+  @Post('co-handlers/:department/reports')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'A co-department reports on its part (in_progress / done)' })
+  @ApiParam({ name: 'department', enum: DEPARTMENT_CODES })
+  @refusals()
+  reportCoHandling(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Param('department') department: string,
+    @Body() dto: CoHandlingReportDto,
+  ): Promise<OpinionCaseSnapshot> {
+    return this.cases.reportCoHandling(caseId, department, dto);
+  }
+}
