@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { DLQ_HEADERS, deadLetterTopic, type EventEnvelope, type EventMap, type MappedTopic } from '@huiying/contracts';
 import { parseMessage, PoisonMessageError } from './validate-message';
 import type { TypedProducer } from './typed-producer';
+import { ConsumerSupervisor } from './consumer-supervisor';
 
 export interface MessageContext {
   topic: string;
@@ -26,8 +27,7 @@ export interface ConsumerSpec<K extends MappedTopic> {
  */
 export class ValidatingConsumer<K extends MappedTopic> {
   private readonly consumer: Consumer;
-  private lastError?: Error;
-  private running = false;
+  private readonly supervisor: ConsumerSupervisor;
 
   constructor(
     kafka: Kafka,
@@ -41,26 +41,26 @@ export class ValidatingConsumer<K extends MappedTopic> {
       heartbeatInterval: 3000,
       retry: { retries: 8, initialRetryTime: 300 },
     });
-    this.consumer.on(this.consumer.events.CRASH, (e) => {
-      this.lastError = e.payload.error;
-      this.logger.error({ err: e.payload.error, restart: e.payload.restart, groupId: spec.groupId }, 'consumer crashed');
-    });
+    this.supervisor = new ConsumerSupervisor(this.consumer, () => this.run(), logger, { groupId: spec.groupId });
   }
 
   async start(): Promise<void> {
     await this.dlqProducer.connect();
+    await this.supervisor.start();
+  }
+
+  private async run(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.spec.topic, fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.spec.partitionsConcurrently ?? 6,
       eachMessage: async ({ topic, partition, message }) => this.process(topic, partition, message),
     });
-    this.running = true;
   }
 
-  /** For /health: the consumer is running and has not crashed for good. */
+  /** For /health: started, and not crashed since it last joined its group (a crash kafkajs restarts is transient). */
   healthy(): boolean {
-    return this.running && !this.lastError;
+    return this.supervisor.healthy();
   }
 
   private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
@@ -99,7 +99,6 @@ export class ValidatingConsumer<K extends MappedTopic> {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await this.consumer.disconnect();
+    await this.supervisor.stop();
   }
 }

@@ -2,5 +2,6 @@ export * from './kafka';
 export * from './typed-producer';
 export * from './validate-message';
 export * from './consumer';
+export * from './consumer-supervisor';
 export * from './outbox-relay';
 export * from './consumer-lag';

@@ -5,7 +5,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
 import { TOPICS, type CaseStageChangedV1, type EventEnvelope } from '@huiying/contracts';
-import { parseMessage } from '@huiying/messaging';
+import { ConsumerSupervisor, parseMessage } from '@huiying/messaging';
 import { KAFKA, LOGGER } from '../infrastructure.module';
 import { LedgerConfig } from '../ledger.config';
 
@@ -27,8 +27,7 @@ export class CaseEventHub implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly recentByCase = new Map<string, EventEnvelope<CaseStageChangedV1>[]>();
   private readonly recentOrder: string[] = [];
   private readonly consumer: Consumer;
-  private running = false;
-  private crashed?: Error;
+  private readonly supervisor: ConsumerSupervisor;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -37,13 +36,14 @@ export class CaseEventHub implements OnApplicationBootstrap, OnApplicationShutdo
   ) {
     const groupId = `${config.LEDGER_CONSUMER_GROUP}-watch-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
-    this.consumer.on(this.consumer.events.CRASH, (e) => {
-      if (!e.payload.restart) this.crashed = e.payload.error;
-      this.logger.error({ err: e.payload.error, groupId }, 'case event hub consumer crashed');
-    });
+    this.supervisor = new ConsumerSupervisor(this.consumer, () => this.run(), logger, { groupId });
   }
 
   async onApplicationBootstrap() {
+    await this.supervisor.start();
+  }
+
+  private async run() {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: TOPICS.caseEvents, fromBeginning: false });
     await this.consumer.run({
@@ -59,7 +59,6 @@ export class CaseEventHub implements OnApplicationBootstrap, OnApplicationShutdo
         }
       },
     });
-    this.running = true;
   }
 
   /** Events of a case that passed recently (possibly not folded into the read model yet). */
@@ -81,12 +80,11 @@ export class CaseEventHub implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   healthy(): boolean {
-    return this.running && !this.crashed;
+    return this.supervisor.healthy();
   }
 
   async onApplicationShutdown() {
-    this.running = false;
     this.events$.complete();
-    await this.consumer.disconnect();
+    await this.supervisor.stop();
   }
 }
