@@ -2,7 +2,7 @@ import { BadRequestException, HttpException, HttpStatus, NotFoundException } fro
 import { RpcException } from '@nestjs/microservices';
 import { status } from '@grpc/grpc-js';
 import { IsString, MaxLength } from 'class-validator';
-import { decodeBadRequestStatus, FIELD_ERRORS_TRAILER, toGrpcError, validateGrpcRequest } from './grpc';
+import { asciiJson, decodeBadRequestStatus, FIELD_ERRORS_TRAILER, toGrpcError, validateGrpcRequest } from './grpc';
 
 class Sample {
   @IsString() @MaxLength(3) name!: string;
@@ -27,6 +27,15 @@ describe('gRPC error mapping', () => {
     expect(JSON.parse(String(e.metadata?.get(FIELD_ERRORS_TRAILER)[0]))).toEqual(errors);
     const rich = decodeBadRequestStatus(e.metadata?.get('grpc-status-details-bin')[0] as Buffer);
     expect(rich).toEqual({ code: status.INVALID_ARGUMENT, message: 'Validation failed', fieldViolations: [{ field: 'title', description: 'title should not be empty' }] });
+  });
+
+  it('carries non-ASCII field messages (Chinese, typographic dashes) in the JSON trailer, which metadata allows only as ASCII', () => {
+    const errors = [{ field: 'applicant.idDocument.number', messages: ['number must be 4–40 letters, digits or dashes', '证件号码格式不正确'] }];
+    const e = toGrpcError(new BadRequestException({ statusCode: 400, message: 'Validation failed', errors }));
+    const raw = String(e.metadata?.get(FIELD_ERRORS_TRAILER)[0]);
+    expect(raw).toMatch(/^[\x20-\x7e]+$/);
+    expect(JSON.parse(raw)).toEqual(errors);
+    expect(asciiJson({ a: '回应' })).toBe('{"a":"\\u56de\\u5e94"}');
   });
 
   it('never leaks internal error messages', () => {

@@ -66,10 +66,18 @@ export function decodeBadRequestStatus(bin: Buffer): { code: number; message: st
   return { code: status.code, message: status.message, fieldViolations };
 }
 
+/**
+ * JSON with every non-ASCII character as a \uXXXX escape: ASCII metadata values may carry only printable ASCII,
+ * and messages hold Chinese text and typographic dashes. JSON.parse gives the original text back.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** INVALID_ARGUMENT with the field errors in both trailers (rich status and JSON). */
 export function invalidArgument(errors: FieldError[], message = 'Validation failed'): GrpcError {
   const metadata = new Metadata();
-  metadata.set(FIELD_ERRORS_TRAILER, JSON.stringify(errors));
+  metadata.set(FIELD_ERRORS_TRAILER, asciiJson(errors));
   metadata.set('grpc-status-details-bin', encodeBadRequestStatus(message, errors));
   const details = `${message}: ${errors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ')}`;
   return { code: GrpcStatus.INVALID_ARGUMENT, message: details, details, metadata };

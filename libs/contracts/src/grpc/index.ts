@@ -53,6 +53,36 @@ export interface GrpcSubmitReportResponse {
   duplicate: boolean;
 }
 
+/** SubmitDisclosureApplicationRequest in JS (camelCase): the fields of SubmitDisclosureApplicationDto. */
+export interface GrpcSubmitDisclosureApplicationRequest {
+  channel?: string;
+  receipt?: { handedInOn?: string; signedForOn?: string; receivedOn?: string; confirmedOn?: string; reference?: string };
+  applicant?: {
+    type?: string;
+    organisationType?: string;
+    name?: string;
+    idDocument?: { type?: string; number?: string };
+    contact?: { phone?: string; email?: string; address?: string };
+  };
+  informationDescription?: string;
+  purpose?: string;
+  deliveryForm?: string;
+  filedAs?: string;
+  answeredOnTheSpot?: { replyType?: string; resultCode?: string; answeredBy?: string; reply?: string };
+  clientRef?: string;
+}
+
+export interface GrpcSubmitDisclosureApplicationResponse {
+  applicationId: string;
+  caseId: string;
+  receivedOn: string;
+  duplicate: boolean;
+  notADisclosureApplication?: { message: string; filedAs: string; rightChannel: string };
+}
+
+/** Request metadata key that carries the idempotency key on gRPC (the REST Idempotency-Key header); client_ref wins. */
+export const GRPC_IDEMPOTENCY_KEY = 'idempotency-key';
+
 export interface GrpcCaseHistoryItem {
   sequence: number;
   stage: string;

@@ -1,0 +1,26 @@
+import { GrpcMethod } from '@nestjs/microservices';
+import type { Metadata } from '@grpc/grpc-js';
+import {
+  GRPC_IDEMPOTENCY_KEY,
+  GRPC_SERVICES,
+  SubmitDisclosureApplicationDto,
+  type GrpcSubmitDisclosureApplicationRequest,
+  type GrpcSubmitDisclosureApplicationResponse,
+} from '@huiying/contracts';
+import { GrpcController, validateGrpcRequest } from '@huiying/platform';
+import { DisclosureApplicationService } from './disclosure.service';
+
+/**
+ * huiying.v1.IntakeService.SubmitDisclosureApplication: the same validation (SubmitDisclosureApplicationDto) and
+ * semantics as POST /v1/disclosure-applications; the `idempotency-key` metadata plays the Idempotency-Key header.
+ */
+@GrpcController()
+export class DisclosureApplicationGrpcController {
+  constructor(private readonly applications: DisclosureApplicationService) {}
+
+  @GrpcMethod(GRPC_SERVICES.intake, 'SubmitDisclosureApplication')
+  async submit(req: GrpcSubmitDisclosureApplicationRequest, metadata?: Metadata): Promise<GrpcSubmitDisclosureApplicationResponse> {
+    const key = metadata?.get(GRPC_IDEMPOTENCY_KEY)[0];
+    return this.applications.submit(await validateGrpcRequest(SubmitDisclosureApplicationDto, { ...req }), key === undefined ? undefined : String(key));
+  }
+}
