@@ -74,6 +74,7 @@ function topics(): { name: string; partitions: number }[] {
 describe('local Kafka', () => {
   const expected = [
     'intake.reports.received.v1',
+    'intake.reports.updated.v1',
     'cases.events.v1',
     'publication.requested.v1',
     'calendar.updated.v1',

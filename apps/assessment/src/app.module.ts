@@ -7,6 +7,7 @@ import { AssessmentConfig } from './assessment.config';
 import { AssessmentModule } from './assessments/assessment.module';
 import { CaseEventsConsumer } from './assessments/case-events.consumer';
 import { ReportReceivedConsumer } from './assessments/report-received.consumer';
+import { ReportUpdatedConsumer } from './assessments/report-updated.consumer';
 import { InfrastructureModule } from './infrastructure.module';
 
 @Module({
@@ -15,8 +16,8 @@ import { InfrastructureModule } from './infrastructure.module';
     AssessmentModule,
     HealthModule.register({
       imports: [AssessmentModule],
-      inject: [DataSource, Connection, AssessmentConfig, ReportReceivedConsumer, CaseEventsConsumer],
-      useFactory: (ds: DataSource, conn: Connection, c: AssessmentConfig, reports: ReportReceivedConsumer, cases: CaseEventsConsumer): HealthCheck[] => [
+      inject: [DataSource, Connection, AssessmentConfig, ReportReceivedConsumer, CaseEventsConsumer, ReportUpdatedConsumer],
+      useFactory: (ds: DataSource, conn: Connection, c: AssessmentConfig, reports: ReportReceivedConsumer, cases: CaseEventsConsumer, updates: ReportUpdatedConsumer): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         { name: 'temporal', check: () => checkTemporal(conn, c.TEMPORAL_NAMESPACE) },
         {
@@ -24,6 +25,7 @@ import { InfrastructureModule } from './infrastructure.module';
           check: async () => {
             if (!reports.consumer.healthy()) throw new Error('intake.reports.received.v1 consumer is not running');
             if (!cases.consumer.healthy()) throw new Error('cases.events.v1 consumer is not running');
+            if (!updates.healthy()) throw new Error('intake.reports.updated.v1 consumer is not running');
           },
         },
       ],

@@ -3,6 +3,7 @@ export * from './topics';
 export * from './envelope';
 export * from './event-map';
 export * from './events/report-received.event';
+export * from './events/report-updated.event';
 export * from './events/case-stage-changed.event';
 export * from './events/calendar-updated.event';
 export * from './rest/submit-report.dto';

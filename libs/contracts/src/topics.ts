@@ -2,6 +2,7 @@
 // deploy/local/kafka/topics.txt, docker-compose.yml and deploy/k8s create the same list.
 export const TOPICS = {
   reportReceived: 'intake.reports.received.v1',
+  reportUpdated: 'intake.reports.updated.v1',
   disclosureApplicationReceived: 'intake.disclosure-applications.received.v1',
   caseEvents: 'cases.events.v1',
   publicationRequested: 'publication.requested.v1',
@@ -17,6 +18,7 @@ export function deadLetterTopic(topic: Topic): string {
 /** Event types carried in the envelope's `type`. */
 export const EVENT_TYPES = {
   reportReceived: 'huiying.intake.report.received.v1',
+  reportUpdated: 'huiying.intake.report.updated.v1',
   disclosureApplicationReceived: 'huiying.intake.disclosure-application.received.v1',
   caseStageChanged: 'huiying.case.stage.changed.v1',
   calendarUpdated: 'huiying.calendar.updated.v1',

@@ -5,3 +5,4 @@ export * from './consumer';
 export * from './consumer-supervisor';
 export * from './outbox-relay';
 export * from './consumer-lag';
+export * from './hosted-consumer';

@@ -1,4 +1,4 @@
-import type { AssessmentRecord, CaseStageChangedV1, ReportReceivedV1 } from '@huiying/contracts';
+import type { AssessmentRecord, CaseStageChangedV1, ReportReceivedV1, ReportUpdatedV1 } from '@huiying/contracts';
 import type { AssessmentEntity } from '@huiying/persistence';
 import { caseFeatures, gradeOpinionCase, SENSITIVE_LEXICON_2026_1 } from '@huiying/policy';
 import {
@@ -12,6 +12,7 @@ import {
   consultRequest,
   reportRow,
   reportSignal,
+  updatedReportRow,
   verifyRequest,
 } from './assessment.mapper';
 
@@ -45,6 +46,21 @@ describe('assessment mappings', () => {
     expect(reportSignal({ ...row, createdAt: new Date() })).toEqual({
       reportId: report.reportId, channel: 'newspaper', receivedAt: '2026-11-20T01:00:00.000Z', district: '城关区', sensitiveTerms: ['欠薪', '讨薪'], casualtyTerms: ['死亡'],
     });
+  });
+
+  it('a report update becomes a features row of its revision from the new text and place (terms can come and go)', () => {
+    const update: ReportUpdatedV1 = {
+      reportId: report.reportId, caseId: report.caseId, revision: 3, previousRevision: 2, changedFields: ['content', 'location'], channel: 'hotline_12345',
+      title: '某工地问题', content: '工地发生事故，两人遇难', category: 'housing', location: { district: '西湖区' }, occurredAt: '2026-11-20T08:00:00+08:00',
+      urgency: 'very_urgent', updatedAt: '2026-11-21T10:00:00+08:00',
+    };
+    const row = updatedReportRow('report-updated:x:3', update, SENSITIVE_LEXICON_2026_1);
+    expect(row).toMatchObject({
+      reportId: report.reportId, caseId: report.caseId, channel: 'hotline_12345', district: '西湖区', township: null, sensitiveTerms: [], casualtyTerms: ['遇难'],
+      revision: 3, sourceEventId: 'report-updated:x:3', lexiconVersion: SENSITIVE_LEXICON_2026_1.version,
+    });
+    expect(row.updatedAt?.toISOString()).toBe('2026-11-21T02:00:00.000Z');
+    expect(reportRow('evt-1', report, SENSITIVE_LEXICON_2026_1)).toMatchObject({ revision: 0, updatedAt: null });
   });
 
   it('case events: claimed from the claim on (also a claim after a transfer), disclosure cases ignored', () => {

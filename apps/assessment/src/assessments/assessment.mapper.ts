@@ -11,6 +11,7 @@ import type {
   ConsultRequest,
   Grade,
   ReportReceivedV1,
+  ReportUpdatedV1,
   RiskLevel,
   VerificationDto,
   VerifyRequest,
@@ -38,6 +39,30 @@ export function reportRow(eventId: string, r: ReportReceivedV1, lexicon: Sensiti
     casualtyTerms: hits.casualties,
     lexiconVersion: lexicon.version,
     sourceEventId: eventId,
+    revision: 0,
+    updatedAt: null,
+  };
+}
+
+/**
+ * The features of a report after an update (intake.reports.updated.v1): lexicon hits from the new title and content,
+ * the new place. When the update overtakes the report's first event (two topics), its time stands in for receipt.
+ */
+export function updatedReportRow(eventId: string, u: ReportUpdatedV1, lexicon: SensitiveLexicon): Omit<AssessmentCaseReportEntity, 'createdAt'> {
+  const hits = matchLexicon(`${u.title}\n${u.content}`, lexicon);
+  return {
+    reportId: u.reportId,
+    caseId: u.caseId,
+    channel: u.channel,
+    receivedAt: new Date(u.updatedAt),
+    district: u.location.district ?? null,
+    township: u.location.township ?? null,
+    sensitiveTerms: hits.sensitive,
+    casualtyTerms: hits.casualties,
+    lexiconVersion: lexicon.version,
+    sourceEventId: eventId,
+    revision: u.revision,
+    updatedAt: new Date(u.updatedAt),
   };
 }
 

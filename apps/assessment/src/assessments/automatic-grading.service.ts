@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { opinionCaseQueries, opinionCaseUpdates, type CaseStageChangedV1, type EventEnvelope, type ReportReceivedV1 } from '@huiying/contracts';
+import { opinionCaseQueries, opinionCaseUpdates, type CaseStageChangedV1, type EventEnvelope, type ReportReceivedV1, type ReportUpdatedV1 } from '@huiying/contracts';
 import { caseFeatures, gradeOpinionCase, OPINION_GRADING_MODEL_2026_1, SENSITIVE_LEXICON_2026_1 } from '@huiying/policy';
 import { executeWorkflowUpdate, updateRefusal } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
 import { AssessmentRepository } from './assessment.repository';
-import { alreadyOnRecord, AUTOMATIC_ASSESSOR, automaticAssessRequest, caseProgress, isEnded, reportRow, reportSignal } from './assessment.mapper';
+import { alreadyOnRecord, AUTOMATIC_ASSESSOR, automaticAssessRequest, caseProgress, isEnded, reportRow, reportSignal, updatedReportRow } from './assessment.mapper';
 import { CaseFeaturesRepository } from './case-features.repository';
 
 export const GRADING_MODEL = OPINION_GRADING_MODEL_2026_1;
@@ -33,6 +33,17 @@ export class AutomaticGradingService {
     const added = await this.features.addReport(row);
     this.logger.info({ caseId: row.caseId, reportId: row.reportId, added, sensitiveTerms: row.sensitiveTerms, casualtyTerms: row.casualtyTerms }, 'report features recorded');
     await this.regrade(row.caseId, 'report');
+  }
+
+  /** A report's newer revision (intake.reports.updated.v1): its features are refreshed and the case regraded. */
+  async onReportUpdated(envelope: EventEnvelope<ReportUpdatedV1>): Promise<void> {
+    const row = updatedReportRow(envelope.id, envelope.data, LEXICON);
+    const applied = await this.features.applyReportRevision(row);
+    this.logger.info(
+      { caseId: row.caseId, reportId: row.reportId, revision: row.revision, changedFields: envelope.data.changedFields, applied, sensitiveTerms: row.sensitiveTerms, casualtyTerms: row.casualtyTerms },
+      'report features refreshed',
+    );
+    if (applied) await this.regrade(row.caseId, 'report');
   }
 
   async onCaseEvent(envelope: EventEnvelope<CaseStageChangedV1>): Promise<void> {

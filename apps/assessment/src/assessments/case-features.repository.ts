@@ -13,6 +13,27 @@ export class CaseFeaturesRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /**
+   * Applies a report's newer revision: the features are replaced only over an older revision (a redelivery or a late
+   * older revision changes nothing); the first receipt time and the case stay. Inserts the report when its update
+   * arrives before its first event (which then changes nothing). True when applied.
+   */
+  async applyReportRevision(row: Omit<AssessmentCaseReportEntity, 'createdAt'>): Promise<boolean> {
+    const applied: unknown[] = await this.ds.query(
+      `INSERT INTO assessment.case_reports
+         (report_id, case_id, channel, received_at, district, township, sensitive_terms, casualty_terms, lexicon_version, source_event_id, revision, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (report_id) DO UPDATE SET
+         channel = EXCLUDED.channel, district = EXCLUDED.district, township = EXCLUDED.township,
+         sensitive_terms = EXCLUDED.sensitive_terms, casualty_terms = EXCLUDED.casualty_terms, lexicon_version = EXCLUDED.lexicon_version,
+         source_event_id = EXCLUDED.source_event_id, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at
+       WHERE assessment.case_reports.revision < EXCLUDED.revision
+       RETURNING report_id`,
+      [row.reportId, row.caseId, row.channel, row.receivedAt, row.district, row.township, row.sensitiveTerms, row.casualtyTerms, row.lexiconVersion, row.sourceEventId, row.revision, row.updatedAt],
+    );
+    return applied.length > 0;
+  }
+
   reports(caseId: string, manager: EntityManager = this.ds.manager): Promise<AssessmentCaseReportEntity[]> {
     return manager.find(AssessmentCaseReportEntity, { where: { caseId }, order: { receivedAt: 'ASC' } });
   }

@@ -1,4 +1,4 @@
-import { HOTLINE_SOURCE_PREFIX, type HotlineWorkOrderDto } from '@huiying/contracts';
+import { EVENT_TYPES, HOTLINE_SOURCE_PREFIX, makeEnvelope, TOPICS, type HotlineWorkOrderDto, type ReportUpdatedV1 } from '@huiying/contracts';
 
 /** What a work order becomes: a report of channel hotline_12345 with sourceRef `12345:<orderNo>`. */
 export interface WorkOrderReport {
@@ -46,4 +46,52 @@ export function changedFields(previous: Record<string, unknown>, next: Record<st
   const changed = keys.filter((k) => JSON.stringify(previous[k] ?? null) !== JSON.stringify(next[k] ?? null));
   if (callerChanged) changed.push('caller');
   return changed.sort();
+}
+
+/** The outbox row of intake.reports.updated.v1 for a later revision of a known work order (no personal data). */
+export interface ReportUpdatedOutboxRow {
+  eventId: string;
+  topic: typeof TOPICS.reportUpdated;
+  messageKey: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * intake.reports.updated.v1 for a work order's later revision: the report's current non-personal fields, the
+ * revision and the names of the changed fields ('caller' only as a name). Envelope id
+ * `report-updated:<reportId>:<revision>`, keyed by case id, so a retried transaction or a redelivery is one event.
+ */
+export function reportUpdatedOutbox(
+  stored: { reportId: string; caseId: string; revision: number },
+  order: HotlineWorkOrderDto,
+  changed: string[],
+  now: Date,
+): ReportUpdatedOutboxRow {
+  const report = workOrderToReport(order);
+  const revision = order.revision ?? 1;
+  const data: ReportUpdatedV1 = {
+    reportId: stored.reportId,
+    caseId: stored.caseId,
+    revision,
+    previousRevision: stored.revision,
+    changedFields: [...changed],
+    channel: report.channel,
+    title: report.title,
+    content: report.content,
+    category: report.category,
+    location: { ...report.location },
+    occurredAt: report.occurredAt.toISOString(),
+    urgency: order.urgency ?? 'normal',
+    sourceRef: report.sourceRef,
+    updatedAt: now.toISOString(),
+  };
+  const envelope = makeEnvelope({
+    id: `report-updated:${stored.reportId}:${revision}`,
+    type: EVENT_TYPES.reportUpdated,
+    source: '/huiying/intake/hotline',
+    time: now.toISOString(),
+    subject: stored.caseId,
+    data,
+  });
+  return { eventId: envelope.id, topic: TOPICS.reportUpdated, messageKey: stored.caseId, payload: envelope as unknown as Record<string, unknown> };
 }

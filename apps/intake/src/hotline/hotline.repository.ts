@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity, OutboxEntity, ReportEntity } from '@huiying/persistence';
 
+import type { ReportUpdatedOutboxRow } from './hotline.mapping';
+
 const UNIQUE_VIOLATION = '23505';
 
 export interface StoredOrder {
@@ -26,6 +28,8 @@ export interface RevisionPlan {
   order: Partial<HotlineWorkOrderEntity>;
   report: Pick<ReportEntity, 'title' | 'content' | 'category' | 'location' | 'occurredAt' | 'reporterEncrypted'>;
   revision: HotlineWorkOrderRevisionEntity;
+  /** intake.reports.updated.v1, written with the update (same transaction). */
+  outbox: ReportUpdatedOutboxRow;
 }
 
 export type IngestOutcome =
@@ -108,6 +112,10 @@ export class HotlineRepository {
     await em.update(HotlineWorkOrderEntity, { orderNo }, plan.order);
     await em.update(ReportEntity, { id: stored.reportId }, plan.report);
     await this.insertRevision(em, plan.revision);
+    await em.query(
+      `INSERT INTO intake.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
+      [plan.outbox.eventId, plan.outbox.topic, plan.outbox.messageKey, JSON.stringify(plan.outbox.payload)],
+    );
     return { result: 'updated', orderNo, caseId: stored.caseId, reportId: stored.reportId, revision: incomingRevision };
   }
 

@@ -19,7 +19,7 @@ import { LabelledCounter, toFieldErrors } from '@huiying/platform';
 import { LOGGER } from '../infrastructure.module';
 import { IntakeConfig } from '../intake.config';
 import { HotlineException, HotlineExceptionCode } from './hotline.exception';
-import { changedFields, workOrderSnapshot, workOrderToReport } from './hotline.mapping';
+import { changedFields, reportUpdatedOutbox, workOrderSnapshot, workOrderToReport } from './hotline.mapping';
 import { HotlineRepository, type NewOrderPlan, type RevisionPlan, type StoredOrder } from './hotline.repository';
 
 export type WorkOrderSource = 'kafka' | 'batch';
@@ -141,6 +141,7 @@ export class HotlineService {
     const planRevision = (stored: StoredOrder): RevisionPlan => {
       const previousCaller = stored.callerEncrypted ? this.cipher.decrypt(stored.callerEncrypted) : null;
       const callerChanged = previousCaller !== (mapped.reporter ? JSON.stringify(mapped.reporter) : null);
+      const changed = changedFields(stored.snapshot, snapshot, callerChanged);
       return {
         order: {
           revision,
@@ -156,12 +157,13 @@ export class HotlineService {
           updatedAt: now,
         },
         report: { title: mapped.title, content: mapped.content, category: mapped.category, location: mapped.location, occurredAt: mapped.occurredAt, reporterEncrypted: callerEncrypted },
-        revision: { orderNo: order.orderNo, revision, source, snapshot, callerEncrypted, changedFields: changedFields(stored.snapshot, snapshot, callerChanged), receivedAt: now },
+        revision: { orderNo: order.orderNo, revision, source, snapshot, callerEncrypted, changedFields: changed, receivedAt: now },
+        outbox: reportUpdatedOutbox(stored, order, changed, now),
       };
     };
 
     const outcome = await this.repo.ingest(order.orderNo, revision, planNew, planRevision);
-    if (outcome.result === 'accepted') this.relay.nudge();
+    if (outcome.result !== 'duplicate') this.relay.nudge(); // a new report or an update: its event waits in the outbox
     this.processed.inc({ source, result: outcome.result });
     this.logger.debug({ source, caller: order.caller, ...outcome }, 'work order processed');
     return { orderNo: outcome.orderNo, result: outcome.result, caseId: outcome.caseId, reportId: outcome.reportId, revision: outcome.revision };

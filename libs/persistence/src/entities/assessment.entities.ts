@@ -13,6 +13,9 @@ export class AssessmentCaseReportEntity {
   @Column('text', { name: 'casualty_terms', array: true }) casualtyTerms!: string[];
   @Column('text', { name: 'lexicon_version' }) lexiconVersion!: string;
   @Column('text', { name: 'source_event_id' }) sourceEventId!: string;
+  /** The report's revision the features come from (0 = as first received; intake.reports.updated.v1 raises it). */
+  @Column('int', { default: 0 }) revision!: number;
+  @Column('timestamptz', { name: 'updated_at', nullable: true }) updatedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
 }
 

@@ -1,0 +1,37 @@
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { MappedTopic } from '@huiying/contracts';
+import type { TypedProducer } from './typed-producer';
+import { ValidatingConsumer, type ConsumerSpec } from './consumer';
+
+/**
+ * The apps' consumer providers in one place: a ValidatingConsumer started when the application has booted and
+ * stopped when it shuts down (Nest calls onApplicationBootstrap / onApplicationShutdown on providers), with its
+ * health for /health. A provider only names its group, topic and the service method it hands each message to:
+ *
+ *   @Injectable()
+ *   export class CaseEventsConsumer extends HostedConsumer<typeof TOPICS.caseEvents> {
+ *     constructor(@Inject(KAFKA) kafka: Kafka, producer: TypedProducer, service: X, @Inject(LOGGER) logger: Logger) {
+ *       super(kafka, { groupId: 'x-cases', topic: TOPICS.caseEvents, handle: (env) => service.onCaseEvent(env) }, producer, logger);
+ *     }
+ *   }
+ */
+export abstract class HostedConsumer<K extends MappedTopic> {
+  readonly consumer: ValidatingConsumer<K>;
+
+  protected constructor(kafka: Kafka, spec: ConsumerSpec<K>, producer: TypedProducer, logger: Logger) {
+    this.consumer = new ValidatingConsumer(kafka, spec, producer, logger);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.consumer.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.consumer.stop();
+  }
+
+  healthy(): boolean {
+    return this.consumer.healthy();
+  }
+}
