@@ -6,3 +6,4 @@ export * from './health';
 export * from './bootstrap';
 export * from './grpc';
 export * from './metrics';
+export * from './case-action-docs';

@@ -1,26 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalystAssessmentDto, ApprovalDto, AssessmentHistoryDto, ConsultationDto, VerificationDto, type OpinionCaseSnapshot } from '@huiying/contracts';
+import { ApiCaseActionRefusals } from '@huiying/platform';
 import { AssessmentService } from './assessment.service';
 
-const REFUSALS = [
-  ApiBadRequestResponse({ description: 'The body is malformed: `errors: [{field, messages}]`.' }),
-  ApiNotFoundResponse({ description: 'No such case.' }),
-  ApiConflictResponse({ description: 'The action does not fit the case now; `message` is the reason (e.g. approval before consultation).' }),
-  ApiUnprocessableEntityResponse({ description: 'The action breaks a rule; `message` is the reason (e.g. an override without a reason).' }),
-  ApiOkResponse({ description: 'The case after the action (its workflow state, without the history).' }),
-];
-const refusals = (): MethodDecorator => (target, key, d) => {
-  for (const r of REFUSALS) r(target, key, d);
-};
+const refusals = () => ApiCaseActionRefusals({ conflict: 'approval before consultation', invalid: 'an override without a reason' });
 
 @ApiTags('assessment')
 @Controller('v1/cases/:caseId')

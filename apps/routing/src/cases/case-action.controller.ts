@@ -1,28 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AddCoHandlersDto, ClaimCaseDto, CoHandlingReportDto, TransferCaseDto, type OpinionCaseSnapshot } from '@huiying/contracts';
 import { DEPARTMENT_CODES } from '@huiying/policy';
+import { ApiCaseActionRefusals } from '@huiying/platform';
 import { CaseActionService } from './case-action.service';
 
-const REFUSALS = [
-  ApiBadRequestResponse({ description: 'The body is malformed: `errors: [{field, messages}]`.' }),
-  ApiNotFoundResponse({ description: 'No such case.' }),
-  ApiConflictResponse({ description: 'The action does not fit the case now; `message` is the reason (e.g. only the lead department can claim).' }),
-  ApiUnprocessableEntityResponse({ description: 'The action breaks a rule of the case; `message` is the reason.' }),
-  ApiOkResponse({ description: 'The case after the action (its workflow state, without the history).' }),
-];
-const refusals = (): MethodDecorator => (target, key, d) => {
-  for (const r of REFUSALS) r(target, key, d);
-};
+const refusals = () => ApiCaseActionRefusals({ conflict: 'only the lead department can claim', invalid: 'a co-department listed twice' });
 
 @ApiTags('case actions')
 @Controller('v1/cases/:caseId')

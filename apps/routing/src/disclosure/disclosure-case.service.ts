@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Logger } from 'pino';
 import {
-  DISCLOSURE_ACTION_FAILURES,
   DISCLOSURE_DEFAULT_DEPARTMENT,
   DISCLOSURE_WORKFLOW_TYPE,
   disclosureQueries,
@@ -16,8 +15,15 @@ import {
   type EventEnvelope,
 } from '@huiying/contracts';
 import { isDepartmentCode, NATIONAL_DISCLOSURE_POLICY } from '@huiying/policy';
+import { disclosureRefusalKind, executeWorkflowUpdate, updateRefusal, type RefusalKind } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
 import { DisclosureCaseErrorCode, DisclosureCaseException } from './disclosure.exception';
+
+const CODE: Record<RefusalKind, DisclosureCaseErrorCode> = {
+  not_found: DisclosureCaseErrorCode.CaseNotFound,
+  conflict: DisclosureCaseErrorCode.ActionConflict,
+  invalid: DisclosureCaseErrorCode.ActionInvalid,
+};
 
 /** REST action path → workflow update. */
 export const DISCLOSURE_ACTIONS = {
@@ -86,39 +92,24 @@ export class DisclosureCaseService {
     try {
       return await this.client.workflow.getHandle(caseId).query(disclosureQueries.state);
     } catch (e) {
-      throw this.translate(caseId, e);
+      if (updateRefusal(e)?.refusal === 'not_found') throw new DisclosureCaseException(DisclosureCaseErrorCode.CaseNotFound, `no disclosure case ${caseId}`);
+      throw e;
     }
   }
 
-  /** Runs an action as a workflow update; a validator's rejection becomes 409/422 with its reason. */
+  /** Runs an action as a workflow update; a refusal is 404 / 409 / 422 with the workflow's reason (@huiying/temporal refusalKind). */
   async act(caseId: string, action: string, body: Record<string, unknown>): Promise<DisclosureCaseState> {
     const update = DISCLOSURE_ACTIONS[action as DisclosureActionName];
     if (!update) {
       throw new DisclosureCaseException(DisclosureCaseErrorCode.UnknownAction, `unknown action ${action}; one of ${Object.keys(DISCLOSURE_ACTIONS).join(', ')}`);
     }
-    try {
-      const state = await this.client.workflow.getHandle(caseId).executeUpdate(update as typeof disclosureUpdates.review, { args: [body as never] });
-      this.logger.info({ caseId, action, stage: state.stage }, 'disclosure action applied');
-      return state;
-    } catch (e) {
-      throw this.translate(caseId, e);
+    const outcome = await executeWorkflowUpdate(this.client, caseId, update as typeof disclosureUpdates.review, body as never);
+    if (!outcome.ok) {
+      const kind = disclosureRefusalKind(outcome);
+      this.logger.info({ caseId, action, refusal: outcome.refusal, kind, reason: outcome.message }, 'disclosure action refused');
+      throw new DisclosureCaseException(CODE[kind], kind === 'not_found' ? `no disclosure case ${caseId}` : outcome.message);
     }
-  }
-
-  private translate(caseId: string, e: unknown): Error {
-    if (e instanceof WorkflowNotFoundError) return new DisclosureCaseException(DisclosureCaseErrorCode.CaseNotFound, `no disclosure case ${caseId}`);
-    if (e instanceof WorkflowUpdateFailedError) {
-      const cause = e.cause;
-      const message = cause?.message ?? e.message;
-      if (cause instanceof ApplicationFailure && cause.type === DISCLOSURE_ACTION_FAILURES.invalid) {
-        return new DisclosureCaseException(DisclosureCaseErrorCode.ActionInvalid, message);
-      }
-      return new DisclosureCaseException(DisclosureCaseErrorCode.ActionConflict, message);
-    }
-    const msg = (e as Error)?.message ?? '';
-    if (/workflow execution already completed|not found/i.test(msg)) {
-      return new DisclosureCaseException(/completed/i.test(msg) ? DisclosureCaseErrorCode.ActionConflict : DisclosureCaseErrorCode.CaseNotFound, msg);
-    }
-    return e as Error;
+    this.logger.info({ caseId, action, stage: outcome.result.stage }, 'disclosure action applied');
+    return outcome.result;
   }
 }
