@@ -8,3 +8,4 @@ export * from './field-cipher';
 export * from './entities/disclosure.entities';
 export * from './entities/assessment.entities';
 export * from './entities/calendar-signal.entities';
+export * from './entities/access.entities';
