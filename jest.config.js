@@ -32,7 +32,7 @@ module.exports = {
   testSequencer: '<rootDir>/tools/jest/sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testRegex: '(?<!\\.workflow)\\.spec\\.ts$' },
-    { ...common, displayName: 'integration', testRegex: '\\.integration-spec\\.ts$' },
+    { ...common, displayName: 'integration', testRegex: '\\.integration-spec\\.ts$', globalSetup: '<rootDir>/tools/jest/access-setup.ts' },
     { ...common, displayName: 'workflow', testRegex: '\\.workflow\\.spec\\.ts$' },
   ],
 };

@@ -54,6 +54,11 @@ migrate() {
   node libs/persistence/dist/migrate.js >>"$HY_LOGS/migrate.log" 2>&1 || { tail -20 "$HY_LOGS/migrate.log" >&2; die "migrations failed"; }
 }
 
+# The local administrator's API key (README: Access control): kept while it works, else a new one, mode 600.
+ensure_admin_key() {
+  node libs/access/dist/access.cli.js ensure-admin --out "$HY_HOME/admin.key" >>"$HY_LOGS/migrate.log" 2>&1 || { tail -20 "$HY_LOGS/migrate.log" >&2; die "could not provision the admin API key"; }
+}
+
 service_healthy() { curl -fsS -m 3 "http://127.0.0.1:${HEALTH_PORT[$1]}/health" >/dev/null 2>&1; }
 
 start_service() {
@@ -106,6 +111,8 @@ Huiying is running.
     ledger       127.0.0.1:${GRPC_LEDGER_PORT:-50052}   CaseService.GetCase / ListCases / WatchCaseEvents
   Temporal UI    http://127.0.0.1:${TEMPORAL_UI_PORT}/namespaces/${TEMPORAL_NAMESPACE}/workflows
   Temporal       ${TEMPORAL_ADDRESS}   Kafka ${KAFKA_BROKERS}   Postgres ${PGHOST}:${PGPORT}/${PGDATABASE}
+  API key        every call needs one (README: Access control); the admin key is in ${HY_HOME}/admin.key (mode 600):
+                 curl -H "Authorization: Bearer \$(cat ${HY_HOME}/admin.key)" http://127.0.0.1:${HEALTH_PORT[ledger]}/v1/cases
   Logs           ${HY_LOGS}/
   Stop with      npm run down
 INFO
@@ -149,6 +156,7 @@ case "${1:-}" in
     stack_up
     build
     migrate
+    ensure_admin_key
     services_start
     print_where
     ;;

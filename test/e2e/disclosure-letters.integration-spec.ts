@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Consumer, Producer } from 'kafkajs';
 import { DLQ_HEADERS, TOPICS } from '@huiying/contracts';
-import { eventually, getJson, kafka, pg, postJson, urls } from './support';
+import { authHeaders, eventually, getJson, kafka, pg, postJson, urls } from './support';
 
 type Counts = Record<string, number>;
 interface Report {
@@ -93,7 +93,7 @@ describe('reply letters and the annual report on the real stack', () => {
     expect(meta.articles).toEqual(expect.arrayContaining(['第三十七条', '第十五条', '第五十一条']));
     expect(meta.copies).toEqual([expect.objectContaining({ department: 'disclosure_office', departmentName: '政务公开工作领导小组办公室' })]);
 
-    const html = await fetch(`${urls.publication}/v1/letters/${caseId}.html`);
+    const html = await fetch(`${urls.publication}/v1/letters/${caseId}.html`, { headers: authHeaders() });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
     const text = await html.text();
@@ -105,7 +105,7 @@ describe('reply letters and the annual report on the real stack', () => {
     expect(text).toContain('抄送：政务公开工作领导小组办公室');
     expect(text).not.toContain('某某城市规划研究院'); // no personal data in the letter store
 
-    const pdf = await fetch(`${urls.publication}/v1/letters/${caseId}.pdf`);
+    const pdf = await fetch(`${urls.publication}/v1/letters/${caseId}.pdf`, { headers: authHeaders() });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await pdf.arrayBuffer());
@@ -123,7 +123,7 @@ describe('reply letters and the annual report on the real stack', () => {
     expect(after.check.balanced).toBe(true);
     expect(after.check.newThisYear + after.check.carriedOver).toBe(after.check.resultsTotal + after.check.carriedForward);
 
-    const csv = await fetch(`${urls.ledger}/v1/annual-reports/disclosure?year=${year}`, { headers: { accept: 'text/csv' } });
+    const csv = await fetch(`${urls.ledger}/v1/annual-reports/disclosure?year=${year}`, { headers: authHeaders({ accept: 'text/csv' }) });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const csvBytes = Buffer.from(await csv.arrayBuffer());
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -164,7 +164,7 @@ describe('reply letters and the annual report on the real stack', () => {
     const none = await getJson(`${urls.publication}/v1/letters/${randomUUID()}`);
     expect(none.status).toBe(404);
     expect(none.body.code).toBe('LETTER_NOT_FOUND');
-    expect((await fetch(`${urls.publication}/v1/letters/not-a-uuid.pdf`)).status).toBe(400);
+    expect((await fetch(`${urls.publication}/v1/letters/not-a-uuid.pdf`, { headers: authHeaders() })).status).toBe(400);
     const bad = await getJson(`${urls.ledger}/v1/annual-reports/disclosure?year=twenty`);
     expect(bad.status).toBe(400);
     expect((bad.body.errors as { field: string }[]).map((e) => e.field)).toContain('year');

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Client, Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '@huiying/contracts';
-import { eventually, getJson, pg, postJson, temporal, urls } from './support';
+import { authHeaders, eventually, getJson, pg, postJson, temporal, urls } from './support';
 
 function application(overrides: Record<string, unknown> = {}) {
   return {
@@ -127,7 +127,7 @@ describe('disclosure applications on the real stack', () => {
     const key = `e2e-key:${randomUUID()}`;
     const withKey = { ...application(), clientRef: undefined };
     const send = () =>
-      fetch(`${urls.intake}/v1/disclosure-applications`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(withKey) }).then(
+      fetch(`${urls.intake}/v1/disclosure-applications`, { method: 'POST', headers: authHeaders({ 'content-type': 'application/json', 'idempotency-key': key }), body: JSON.stringify(withKey) }).then(
         async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }),
       );
     const a = await send();

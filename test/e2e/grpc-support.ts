@@ -10,7 +10,7 @@ export const grpcAddresses = {
   ledger: `127.0.0.1:${process.env.GRPC_LEDGER_PORT ?? 50052}`,
 };
 
-type Ctor = new (address: string, credentials: grpc.ChannelCredentials) => grpc.Client;
+type Ctor = new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ClientOptions) => grpc.Client;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyClient = grpc.Client & Record<string, any>;
 
@@ -20,12 +20,25 @@ function load(files: string[], includeDirs: string[] = []) {
 
 const reflectionProto = path.join(path.dirname(require.resolve('@grpc/reflection/package.json')), 'build/proto/grpc/reflection/v1/reflection.proto');
 
-export function grpcClients() {
+/** Adds `authorization: Bearer <key>` to every call that does not carry one (the test caller's key by default). */
+export function withApiKey(key: string | undefined = process.env.HUIYING_API_KEY): grpc.Interceptor {
+  return (options, nextCall) =>
+    new grpc.InterceptingCall(nextCall(options), {
+      start: (metadata, listener, next) => {
+        if (key && !metadata.get('authorization').length) metadata.set('authorization', `Bearer ${key}`);
+        next(metadata, listener);
+      },
+    });
+}
+
+/** Clients of our services; `key` = the API key they send (default: the test caller's; null: none). */
+export function grpcClients(key: string | null = process.env.HUIYING_API_KEY ?? null) {
   const ours = load([PROTO_FILES.intake, PROTO_FILES.case]);
   const health = load([healthProtoPath]);
   const reflection = load([reflectionProto]);
   const creds = grpc.credentials.createInsecure();
-  const make = (Ctor: Ctor, address: string) => new Ctor(address, creds) as AnyClient;
+  const options = key ? { interceptors: [withApiKey(key)] } : {};
+  const make = (Ctor: Ctor, address: string) => new Ctor(address, creds, options) as AnyClient;
   return {
     intake: make(ours.huiying.v1.IntakeService, grpcAddresses.intake),
     cases: make(ours.huiying.v1.CaseService, grpcAddresses.ledger),

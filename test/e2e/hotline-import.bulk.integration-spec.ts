@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Client as PgClient } from 'pg';
 import { HOTLINE_BATCH_MAX } from '@huiying/contracts';
-import { eventually, pg, postJson, urls } from './support';
+import { apiKey, eventually, pg, postJson, urls } from './support';
 import { workOrder } from './hotline-support';
 
 const run = promisify(execFile);
@@ -96,7 +96,7 @@ describe('12345 hotline bulk import on the running stack', () => {
     const timings: Record<string, number> = {};
     const cli = async (file: string): Promise<Summary> => {
       const started = Date.now();
-      const { stdout } = await run(process.execPath, [CLI, file, '--url', urls.intake, '--json'], { maxBuffer: 64 * 1024 * 1024 });
+      const { stdout } = await run(process.execPath, [CLI, file, '--url', urls.intake, '--api-key', apiKey(), '--json'], { maxBuffer: 64 * 1024 * 1024 });
       timings[path.basename(file)] = Date.now() - started;
       return JSON.parse(stdout) as Summary;
     };

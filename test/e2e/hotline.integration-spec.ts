@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Client as PgClient } from 'pg';
 import type { Consumer, Producer } from 'kafkajs';
 import { DLQ_HEADERS, EVENT_TYPES, HOTLINE_BATCH_MAX, makeEnvelope, TOPICS, deadLetterTopic } from '@huiying/contracts';
-import { eventually, kafka, logsDir, pg, postJson, urls } from './support';
+import { authHeaders, eventually, kafka, logsDir, pg, postJson, urls } from './support';
 import { workOrder } from './hotline-support';
 
 describe('12345 hotline feed on the running stack', () => {
@@ -68,7 +68,7 @@ describe('12345 hotline feed on the running stack', () => {
       // an older revision arriving late changes nothing
       const late = await postJson(`${urls.intake}/v1/hotline/work-orders:batch`, { items: [{ ...original, title: '旧版本' }] });
       expect((late.body.results as Record<string, unknown>[])[0]).toMatchObject({ result: 'duplicate', revision: 2 });
-      const got = await fetch(`${urls.intake}/v1/hotline/work-orders/${orderNo}`).then((r) => r.json() as Promise<Record<string, unknown>>);
+      const got = await fetch(`${urls.intake}/v1/hotline/work-orders/${orderNo}`, { headers: authHeaders() }).then((r) => r.json() as Promise<Record<string, unknown>>);
       expect(got).toMatchObject({ orderNo, revision: 2, caseId: report.case_id, title: '工单更新：已派单', firstSource: 'kafka' });
       expect(JSON.stringify(got)).not.toContain((original.caller as { phone: string }).phone);
       // one report, one outbox event, whatever the paths and revisions

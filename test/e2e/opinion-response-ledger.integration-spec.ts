@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { Client as PgClient } from 'pg';
 import type { Client, Connection } from '@temporalio/client';
 import { opinionCaseQueries, opinionCaseUpdates, type OpinionCaseState } from '@huiying/contracts';
-import { eventually, getJson, logsDir, pg, postJson, temporal, urls } from './support';
+import { authHeaders, eventually, getJson, logsDir, pg, postJson, temporal, urls } from './support';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'POST', headers: authHeaders({ 'content-type': 'application/json', ...headers }), body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -159,7 +159,7 @@ describe('opinion case: responses through publication, follow-up, close and eval
     const entry = (log.body.entries as Record<string, unknown>[]).find((e) => e.caseId === caseId);
     expect(entry).toMatchObject({ collected: true, channel: 'weibo', category: 'housing', department, responses: 2, followUps: 1, closed: true, overdue: false });
     expect((log.body.summary as { collected: number }).collected).toBeGreaterThanOrEqual(1);
-    const csv = await fetch(`${urls.ledger}/v1/daily-log?date=${today}&format=csv`);
+    const csv = await fetch(`${urls.ledger}/v1/daily-log?date=${today}&format=csv`, { headers: authHeaders() });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await csv.arrayBuffer());

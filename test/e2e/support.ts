@@ -35,13 +35,25 @@ export async function temporal(): Promise<{ client: Client; connection: Connecti
   return { client: new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }), connection };
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** The key of the test caller provisioned by tools/jest/access-setup.ts (every scope, reach '*'). */
+export function apiKey(): string {
+  const key = process.env.HUIYING_API_KEY;
+  if (!key) throw new Error('HUIYING_API_KEY is not set: run the integration tests through jest (globalSetup provisions it)');
+  return key;
+}
+
+/** `Authorization: Bearer <key>` of the test caller, plus any other headers. */
+export function authHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { authorization: `Bearer ${apiKey()}`, ...extra };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = authHeaders()): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-export async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(url);
+export async function getJson(url: string, headers: Record<string, string> = authHeaders()): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, { headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 

@@ -176,6 +176,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       previousStage,
       department: state.department,
       ccDepartments: state.ccDepartments,
+      coDepartments: state.coHandlers.map((h) => h.department),
       grade: state.grade,
       jurisdiction: input.routing.jurisdiction,
       occurredAt: at,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessModule, WorkflowCaseReach } from '@huiying/access';
 import { DataSource } from 'typeorm';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { checkTemporal } from '@huiying/temporal';
 import { AssessmentConfig } from './assessment.config';
@@ -13,6 +14,7 @@ import { InfrastructureModule } from './infrastructure.module';
 @Module({
   imports: [
     InfrastructureModule,
+    AccessModule.forRoot({ service: 'assessment', reach: { inject: [Client], useFactory: (c: Client) => new WorkflowCaseReach(c) } }),
     AssessmentModule,
     HealthModule.register({
       imports: [AssessmentModule],

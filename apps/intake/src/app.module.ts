@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@huiying/access';
 import { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
@@ -11,6 +12,7 @@ import { HotlineWorkOrderConsumer } from './hotline/hotline.consumer';
 @Module({
   imports: [
     InfrastructureModule,
+    AccessModule.forRoot({ service: 'intake' }),
     ReportModule,
     DisclosureModule,
     HotlineModule,

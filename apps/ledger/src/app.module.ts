@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessModule, WorkflowCaseReach } from '@huiying/access';
+import { LedgerCaseReach } from './cases/case-reach';
+import { CaseReachRepository } from './cases/case-reach.repository';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule } from './infrastructure.module';
@@ -7,14 +11,17 @@ import { CaseEventHub } from './cases/case-event-hub';
 import { CaseModule } from './cases/case.module';
 import { DailyLogModule } from './daily-log/daily-log.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
+import { AccessAdminModule } from './access-admin/access-admin.module';
 import { AnnualReportEventsConsumer } from './annual-reports/annual-report-events.consumer';
 
 @Module({
   imports: [
     InfrastructureModule,
+    AccessModule.forRoot({ service: 'ledger', reach: { inject: [DataSource, Client], useFactory: (ds: DataSource, c: Client) => new LedgerCaseReach(new CaseReachRepository(ds), new WorkflowCaseReach(c)) } }),
     CaseModule,
     DailyLogModule,
     AnnualReportModule,
+    AccessAdminModule,
     HealthModule.register({
       imports: [CaseModule, AnnualReportModule],
       inject: [DataSource, CaseEventsConsumer, CaseEventHub, AnnualReportEventsConsumer],

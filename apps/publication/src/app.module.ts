@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccessModule, WorkflowCaseReach } from '@huiying/access';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule } from './infrastructure.module';
@@ -10,6 +12,7 @@ import { ResponsesModule } from './responses/responses.module';
 @Module({
   imports: [
     InfrastructureModule,
+    AccessModule.forRoot({ service: 'publication', reach: { inject: [Client], useFactory: (c: Client) => new WorkflowCaseReach(c) } }),
     LetterModule,
     ResponsesModule,
     HealthModule.register({

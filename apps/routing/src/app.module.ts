@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessModule, WorkflowCaseReach } from '@huiying/access';
 import { DataSource } from 'typeorm';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { HealthModule, type HealthCheck } from '@huiying/platform';
 import { checkTemporal } from '@huiying/temporal';
 import { CalendarModule } from './calendar/calendar.module';
@@ -17,6 +18,7 @@ import { RoutingModule } from './routing/routing.module';
 @Module({
   imports: [
     InfrastructureModule,
+    AccessModule.forRoot({ service: 'routing', reach: { inject: [Client], useFactory: (c: Client) => new WorkflowCaseReach(c) } }),
     RoutingModule,
     CalendarModule,
     PolicyModule,

@@ -23,3 +23,4 @@ export * from './rest/reply-letter.dto';
 export * from './rest/annual-report.dto';
 export * from './rest/publication-response.dto';
 export * from './rest/ledger.dto';
+export * from './rest/access.dto';

@@ -9,6 +9,7 @@ import { createLogger, JsonNestLogger } from './logger';
 import { createValidationPipe } from './validation';
 import { createGrpcHealth, grpcServerOptions, type GrpcServerSettings } from './grpc';
 import { HEALTH_CHECKS, runHealthChecks, type HealthCheck } from './health';
+import { GRPC_ENHANCERS, type GrpcEnhancers } from './access-metadata';
 
 export interface HttpAppOptions {
   service: string;
@@ -70,7 +71,13 @@ export async function bootstrapHttpApp(
 async function startGrpc(app: INestApplication, settings: GrpcServerSettings, logger: Logger): Promise<() => Promise<void>> {
   const { health, set } = createGrpcHealth(settings.services);
   // Not inheriting the HTTP app's pipes and filters: gRPC controllers (GrpcController) validate and map errors themselves.
-  app.connectMicroservice(grpcServerOptions(settings, health), { inheritAppConfig: false });
+  const grpc = app.connectMicroservice(grpcServerOptions(settings, health), { inheritAppConfig: false });
+  // …except access control (guard + audit), which must hold on gRPC exactly as on REST
+  const enhancers = optional<GrpcEnhancers>(app, GRPC_ENHANCERS);
+  if (enhancers) {
+    grpc.useGlobalGuards(...enhancers.guards);
+    grpc.useGlobalInterceptors(...enhancers.interceptors);
+  }
   await app.startAllMicroservices();
   const checks = app.get<HealthCheck[]>(HEALTH_CHECKS, { strict: false });
   let last: string | undefined;
@@ -86,4 +93,12 @@ async function startGrpc(app: INestApplication, settings: GrpcServerSettings, lo
   timer.unref();
   logger.info({ grpcPort: settings.port, services: settings.services }, 'gRPC listening (health + reflection)');
   return refresh;
+}
+
+function optional<T>(app: INestApplication, token: symbol): T | undefined {
+  try {
+    return app.get<T>(token, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

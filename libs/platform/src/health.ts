@@ -3,6 +3,7 @@ import { Controller, Get, HttpStatus, Inject, Module, Res, type DynamicModule, t
 type ModuleImports = NonNullable<DynamicModule['imports']>;
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { PublicRoute } from './access-metadata';
 
 /** One dependency the service needs (Postgres, Kafka, Temporal…); `check` rejects when it is unusable. */
 export interface HealthCheck {
@@ -38,6 +39,7 @@ export async function runHealthChecks(checks: HealthCheck[]): Promise<{ ok: bool
 }
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}

@@ -6,4 +6,5 @@ export * from './health';
 export * from './bootstrap';
 export * from './grpc';
 export * from './metrics';
+export * from './access-metadata';
 export * from './case-action-docs';

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalystAssessmentDto, ApprovalDto, AssessmentHistoryDto, ConsultationDto, VerificationDto, type OpinionCaseSnapshot } from '@huiying/contracts';
@@ -11,6 +12,7 @@ const refusals = () => ApiCaseActionRefusals({ conflict: 'approval before consul
 export class AssessmentController {
   constructor(private readonly service: AssessmentService) {}
 
+  @RequireScope('act')
   @Post('assessment')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "研判: an analyst's grade, risk level and response value; overrides the automatic grade, which stays on record" })
@@ -19,6 +21,7 @@ export class AssessmentController {
     return this.service.assess(caseId, dto);
   }
 
+  @RequireScope('act')
   @Post('consultation')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '会商: a joint consultation round with its disposal opinion (major, especially major or sensitive cases)' })
@@ -27,6 +30,7 @@ export class AssessmentController {
     return this.service.consult(caseId, dto);
   }
 
+  @RequireScope('act')
   @Post('approval')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '报审: approve the disposal opinion, or return it for another consultation round' })
@@ -35,6 +39,7 @@ export class AssessmentController {
     return this.service.approve(caseId, dto);
   }
 
+  @RequireScope('act')
   @Post('verification')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '核查: true / partly true / untrue, with findings' })
@@ -43,6 +48,7 @@ export class AssessmentController {
     return this.service.verify(caseId, dto);
   }
 
+  @RequireScope('read')
   @Get('assessments')
   @ApiOperation({ summary: 'Every assessment of the case, oldest first: automatic ones with their score parts, analyst overrides' })
   @ApiOkResponse({ type: AssessmentHistoryDto })

@@ -1,4 +1,5 @@
 import { GrpcMethod } from '@nestjs/microservices';
+import { RequireScope } from '@huiying/access';
 import type { Metadata } from '@grpc/grpc-js';
 import {
   GRPC_IDEMPOTENCY_KEY,
@@ -18,6 +19,7 @@ import { DisclosureApplicationService } from './disclosure.service';
 export class DisclosureApplicationGrpcController {
   constructor(private readonly applications: DisclosureApplicationService) {}
 
+  @RequireScope('submit')
   @GrpcMethod(GRPC_SERVICES.intake, 'SubmitDisclosureApplication')
   async submit(req: GrpcSubmitDisclosureApplicationRequest, metadata?: Metadata): Promise<GrpcSubmitDisclosureApplicationResponse> {
     const key = metadata?.get(GRPC_IDEMPOTENCY_KEY)[0];

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,6 +15,7 @@ import { DisclosureApplicationService } from './disclosure.service';
 export class DisclosureApplicationController {
   constructor(private readonly applications: DisclosureApplicationService) {}
 
+  @RequireScope('submit')
   @Post()
   @ApiOperation({
     summary: 'Submit a government-information disclosure application (政府信息公开申请)',
@@ -35,6 +37,7 @@ export class DisclosureApplicationController {
     return result;
   }
 
+  @RequireScope('act')
   @Post(':id/convert-to-opinion-case')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Turn a complaint/petition/report filed as an application into an opinion case (idempotent)' })

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2]
-//                            [--json] [--rejects rejects.jsonl]
+//                            [--json] [--rejects rejects.jsonl] [--api-key <key>]   (or HUIYING_API_KEY; scope submit)
 // Bulk (re-)send of 12345 work orders: reads the file, posts batches to POST /v1/hotline/work-orders:batch, shows a
 // progress bar and prints a summary with every rejected row and its reason. Re-running it is safe: the order number
 // is the idempotency key, so what was already received comes back as "duplicate".
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { IsOptional, IsString } from 'class-validator';
+import { loadConfig } from '@huiying/platform';
 import { HOTLINE_BATCH_MAX, type HotlineBatchResponseDto, type WorkOrderItemResultDto } from '@huiying/contracts';
 import { formatOf, parseImportFile, type ImportRow } from './hotline-file';
 
@@ -16,6 +18,13 @@ interface Options {
   concurrency: number;
   json: boolean;
   rejects?: string;
+  /** The calling system's API key (scope submit): --api-key, else HUIYING_API_KEY. */
+  apiKey?: string;
+}
+
+/** The environment the CLI reads (through loadConfig, like the services). */
+class ImportCliConfig {
+  @IsOptional() @IsString() HUIYING_API_KEY?: string;
 }
 
 export interface ImportReject {
@@ -36,7 +45,7 @@ export interface ImportSummary {
   seconds: number;
 }
 
-const USAGE = 'usage: npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl]';
+const USAGE = 'usage: npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl] [--api-key <key> (default: HUIYING_API_KEY)]';
 
 function parseArgs(argv: string[]): Options {
   const opts: Partial<Options> = { url: 'http://127.0.0.1:3001', batchSize: 500, concurrency: 2, json: false };
@@ -52,12 +61,14 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--concurrency') opts.concurrency = Number(value());
     else if (a === '--json') opts.json = true;
     else if (a === '--rejects') opts.rejects = value();
+    else if (a === '--api-key') opts.apiKey = value();
     else if (a === '--help' || a === '-h') throw new Error(USAGE);
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else if (!opts.file) opts.file = a;
     else throw new Error(`one file at a time\n${USAGE}`);
   }
   if (!opts.file) throw new Error(USAGE);
+  opts.apiKey ??= loadConfig(ImportCliConfig).HUIYING_API_KEY;
   if (!Number.isInteger(opts.batchSize) || (opts.batchSize as number) < 1 || (opts.batchSize as number) > HOTLINE_BATCH_MAX) {
     throw new Error(`--batch-size must be 1–${HOTLINE_BATCH_MAX}`);
   }
@@ -90,13 +101,16 @@ class Progress {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Posts one batch; retries what may succeed later (network, 5xx, 429) and splits a batch the server finds too large. */
-async function postBatch(url: string, items: Record<string, unknown>[]): Promise<WorkOrderItemResultDto[]> {
+async function postBatch(url: string, items: Record<string, unknown>[], apiKey?: string): Promise<WorkOrderItemResultDto[]> {
   for (let attempt = 1; ; attempt++) {
     let status = 0;
     let text = '';
+    let retryAfter = 0;
     try {
-      const res = await fetch(`${url}/v1/hotline/work-orders:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+      const res = await fetch(`${url}/v1/hotline/work-orders:batch`, { method: 'POST', headers, body: JSON.stringify({ items }) });
       status = res.status;
+      retryAfter = Number(res.headers.get('retry-after') ?? 0) || 0;
       text = await res.text();
     } catch (e) {
       text = (e as Error).message;
@@ -104,13 +118,14 @@ async function postBatch(url: string, items: Record<string, unknown>[]): Promise
     if (status === 200) return (JSON.parse(text) as HotlineBatchResponseDto).results;
     if (status === 413 && items.length > 1) {
       const half = Math.ceil(items.length / 2);
-      const first = await postBatch(url, items.slice(0, half));
-      const second = await postBatch(url, items.slice(half));
+      const first = await postBatch(url, items.slice(0, half), apiKey);
+      const second = await postBatch(url, items.slice(half), apiKey);
       return [...first, ...second.map((r) => ({ ...r, index: r.index + half }))];
     }
     const retriable = status === 0 || status === 429 || status >= 500;
     if (!retriable || attempt >= 6) throw new Error(`POST ${url}/v1/hotline/work-orders:batch failed (${status || 'no answer'}): ${text.slice(0, 500)}`);
-    await sleep(500 * 2 ** (attempt - 1));
+    // 429: as long as the server asks (Retry-After), else exponential back-off
+    await sleep(Math.max(retryAfter * 1000, 500 * 2 ** (attempt - 1)));
   }
 }
 
@@ -131,7 +146,7 @@ export async function runImport(opts: Options): Promise<ImportSummary> {
   const worker = async () => {
     while (next < batches.length) {
       const batch = batches[next++];
-      const results = await postBatch(opts.url, batch.map((r) => r.item as Record<string, unknown>));
+      const results = await postBatch(opts.url, batch.map((r) => r.item as Record<string, unknown>), opts.apiKey);
       results.forEach((res) => {
         const row = batch[res.index];
         if (res.result === 'rejected') summary.rejects.push({ line: row.line, orderNo: res.orderNo, errors: res.errors ?? [] });

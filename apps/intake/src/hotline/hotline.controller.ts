@@ -1,3 +1,4 @@
+import { Public, RequireScope } from '@huiying/access';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
@@ -12,6 +13,7 @@ const SCHEMA_FILE = path.join(path.dirname(require.resolve('@huiying/contracts/p
 export class HotlineController {
   constructor(private readonly hotline: HotlineService) {}
 
+  @RequireScope('submit')
   @Post('work-orders\\:batch')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -26,12 +28,14 @@ export class HotlineController {
     return this.hotline.batch(body.items);
   }
 
+  @Public()
   @Get('work-orders/schema')
   @ApiOperation({ summary: 'The work order contract as JSON Schema (libs/contracts/schemas/hotline-work-order.v1.schema.json)' })
   schema(): unknown {
     return JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
   }
 
+  @RequireScope('read', { caseParam: false })
   @Get('work-orders/:orderNo')
   @ApiOperation({ summary: 'A received work order: its case, current revision and revision history (no personal data)' })
   @ApiNotFoundResponse({ description: 'This order number was never received.' })

@@ -1,3 +1,4 @@
+import { Public } from '@huiying/access';
 import { Controller, Get, Header, Inject, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Admin, Kafka } from 'kafkajs';
@@ -20,6 +21,7 @@ export class MetricsController implements OnApplicationShutdown {
     private readonly hotline: HotlineService,
   ) {}
 
+  @Public()
   @Get()
   @Header('content-type', PROMETHEUS_CONTENT_TYPE)
   @ApiOperation({ summary: 'Prometheus text format: huiying_kafka_consumer_lag{group,topic,partition}, huiying_hotline_work_orders_total{source,result}' })

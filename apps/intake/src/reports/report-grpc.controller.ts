@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { GrpcMethod } from '@nestjs/microservices';
 import { GRPC_SERVICES, SubmitReportDto, type GrpcSubmitReportRequest, type GrpcSubmitReportResponse } from '@huiying/contracts';
 import { GrpcController, validateGrpcRequest } from '@huiying/platform';
@@ -8,6 +9,7 @@ import { ReportService } from './report.service';
 export class ReportGrpcController {
   constructor(private readonly reports: ReportService) {}
 
+  @RequireScope('submit')
   @GrpcMethod(GRPC_SERVICES.intake, 'SubmitReport')
   async submitReport(req: GrpcSubmitReportRequest): Promise<GrpcSubmitReportResponse> {
     return this.reports.submit(await validateGrpcRequest(SubmitReportDto, { ...req }));

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +10,7 @@ import { ReportService } from './report.service';
 export class ReportController {
   constructor(private readonly reports: ReportService) {}
 
+  @RequireScope('submit')
   @Post()
   @ApiOperation({ summary: 'Submit a public-opinion report (舆情报送)', description: 'Stored durably before it is acknowledged; the same sourceRef always returns the same case.' })
   @ApiAcceptedResponse({ type: SubmitReportResponseDto, description: 'Stored; the case is being routed.' })

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +10,7 @@ import { AnnualReportService } from './annual-report.service';
 export class AnnualReportController {
   constructor(private readonly reports: AnnualReportService) {}
 
+  @RequireScope('read', { caseParam: false, departments: false })
   @Get('disclosure')
   @ApiOperation({
     summary: 'Table 三 of the annual report (国办公开办函〔2021〕30号): disclosure applications received and handled in a year',

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CloseCaseDto, EvaluateCaseDto, FollowUpCaseDto, type OpinionCaseSnapshot } from '@huiying/contracts';
@@ -12,6 +13,7 @@ import { CaseActionsService } from './case-actions.service';
 export class CaseActionsController {
   constructor(private readonly actions: CaseActionsService) {}
 
+  @RequireScope('act')
   @Post('close')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Close the case (办结) with its resolution — the workflow\'s close update' })
@@ -20,6 +22,7 @@ export class CaseActionsController {
     return this.actions.close(id, dto);
   }
 
+  @RequireScope('act')
   @Post('follow-ups')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'A continuing update after the response (动态管理) — the workflow\'s followUp update; re-arms the follow-up clock' })
@@ -28,6 +31,7 @@ export class CaseActionsController {
     return this.actions.followUp(id, dto);
   }
 
+  @RequireScope('act')
   @Post('evaluation')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Evaluate a closed major case (总结评估: lessons, handling-capacity assessment) — the workflow\'s evaluate update; the record is kept in the ledger' })

@@ -1,3 +1,4 @@
+import { RequireScope, requireCaller } from '@huiying/access';
 import { GrpcMethod } from '@nestjs/microservices';
 import { map, type Observable } from 'rxjs';
 import {
@@ -41,23 +42,26 @@ function toGrpcCase(c: CaseViewDto | CaseSummaryDto): GrpcCase {
 export class CaseGrpcController {
   constructor(private readonly cases: CaseService) {}
 
+  @RequireScope('read')
   @GrpcMethod(GRPC_SERVICES.case, 'GetCase')
   async getCase(req: GrpcGetCaseRequest): Promise<GrpcCase> {
     return toGrpcCase(await this.cases.getCase((await validateGrpcRequest(GetCaseRequestDto, { ...req })).caseId));
   }
 
+  @RequireScope('read', { caseParam: false })
   @GrpcMethod(GRPC_SERVICES.case, 'ListCases')
   async listCases(req: GrpcListCasesRequest): Promise<GrpcListCasesResponse> {
     // proto3: an empty page_token and a zero page_size mean "not given"
     const query = { ...req, pageToken: req.pageToken || undefined, pageSize: req.pageSize || undefined };
-    const page = await this.cases.listCases(await validateGrpcRequest(ListCasesQueryDto, query));
+    const page = await this.cases.listCases(await validateGrpcRequest(ListCasesQueryDto, query), requireCaller(req));
     return { cases: page.cases.map(toGrpcCase), nextPageToken: page.nextPageToken ?? '' };
   }
 
+  @RequireScope('read')
   @GrpcMethod(GRPC_SERVICES.case, 'WatchCaseEvents')
   async watchCaseEvents(req: GrpcWatchCaseEventsRequest): Promise<Observable<GrpcCaseEvent>> {
     const target = await validateGrpcRequest(WatchCaseEventsRequestDto, { ...req, afterSequence: req.afterSequence || undefined });
-    return this.cases.watch(target).pipe(
+    return this.cases.watch(target, requireCaller(req)).pipe(
       map(({ id, data: e }) => ({
         eventId: id,
         caseId: e.caseId,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ReachFilter } from '@huiying/access';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseStageChangedV1 } from '@huiying/contracts';
 import type { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persistence';
@@ -21,15 +22,16 @@ export class CaseRepository {
         [e.caseId, e.sequence, eventId, e.stage, e.previousStage, e.department, e.occurredAt, JSON.stringify(e.detail), changeOf(e.change, e.detail), e.grade],
       );
       await em.query(
-        `INSERT INTO ledger.cases (case_id, kind, stage, department, cc_departments, grade, jurisdiction, last_sequence, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+        `INSERT INTO ledger.cases (case_id, kind, stage, department, cc_departments, grade, jurisdiction, last_sequence, created_at, updated_at, co_departments)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, COALESCE($10::text[], '{}'))
          ON CONFLICT (case_id) DO UPDATE SET
            stage = EXCLUDED.stage, department = EXCLUDED.department, cc_departments = EXCLUDED.cc_departments,
+           co_departments = COALESCE($10::text[], ledger.cases.co_departments),
            grade = EXCLUDED.grade, jurisdiction = EXCLUDED.jurisdiction, last_sequence = EXCLUDED.last_sequence,
            updated_at = EXCLUDED.updated_at,
            created_at = LEAST(ledger.cases.created_at, EXCLUDED.created_at)
          WHERE ledger.cases.last_sequence < EXCLUDED.last_sequence`,
-        [e.caseId, e.kind, e.stage, e.department, e.ccDepartments, e.grade, e.jurisdiction, e.sequence, e.occurredAt],
+        [e.caseId, e.kind, e.stage, e.department, e.ccDepartments, e.grade, e.jurisdiction, e.sequence, e.occurredAt, e.coDepartments ?? null],
       );
       if (inserted.length) await this.refold(em, e.caseId);
       return { applied: inserted.length > 0 };
@@ -44,6 +46,7 @@ export class CaseRepository {
     filter: { department?: string; stage?: string; kind?: string; grade?: string; overdue?: boolean; from?: string; to?: string },
     limit: number,
     after?: { createdAt: string; caseId: string },
+    reach: ReachFilter = { all: true },
   ) {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -51,6 +54,13 @@ export class CaseRepository {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
+    // the caller's reach (属地管理): a department sees the cases it leads, co-handles or is copied on; a supervisor its jurisdiction
+    if ('department' in reach) {
+      params.push(reach.department);
+      const d = `$${params.length}`;
+      where.push(`(department = ${d} OR ${d} = ANY(co_departments) OR ${d} = ANY(cc_departments))`);
+    }
+    if ('jurisdiction' in reach) add('jurisdiction = ?', reach.jurisdiction);
     if (filter.department) add('department = ?', filter.department);
     if (filter.stage) add('stage = ?', filter.stage);
     if (filter.kind) add('kind = ?', filter.kind);
@@ -150,6 +160,7 @@ export interface CaseRow {
   stage: string;
   department: string | null;
   cc_departments: string[];
+  co_departments: string[];
   grade: string | null;
   jurisdiction: string | null;
   last_sequence: number;
@@ -208,7 +219,7 @@ function toHistory(r: HistoryRowDb): HistoryRow {
 
 function toEntity(r: CaseRow): LedgerCaseEntity {
   return {
-    caseId: r.case_id, kind: r.kind, stage: r.stage, department: r.department, ccDepartments: r.cc_departments, grade: r.grade,
+    caseId: r.case_id, kind: r.kind, stage: r.stage, department: r.department, ccDepartments: r.cc_departments, coDepartments: r.co_departments ?? [], grade: r.grade,
     jurisdiction: r.jurisdiction, lastSequence: r.last_sequence, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { filter, Observable } from 'rxjs';
 import type { Logger } from 'pino';
 import { CASE_CHANGES, EVENT_TYPES, type CaseChange, type CaseListDto, type CaseStageChangedV1, type CaseViewDto, type EventEnvelope, type ListCasesQueryDto } from '@huiying/contracts';
+import { AccessException, AccessExceptionCode, canReach, reachFilter, type Caller, type CaseFacts } from '@huiying/access';
 import { LOGGER } from '../infrastructure.module';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { CaseRepository, type HistoryRow } from './case.repository';
@@ -61,9 +62,10 @@ export class CaseService implements OnApplicationBootstrap {
     this.logger.info({ caseId: e.caseId, stage: e.stage, change: e.change ?? 'stage', sequence: e.sequence, applied }, 'case event folded');
   }
 
-  async listCases(q: ListCasesQueryDto): Promise<CaseListDto> {
+  /** Cases within the caller's reach (a department: led, co-handled or copied; a supervisor: its jurisdiction). */
+  async listCases(q: ListCasesQueryDto, caller: Caller): Promise<CaseListDto> {
     const limit = q.pageSize ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.repo.listCases(q, limit + 1, q.pageToken ? decodeToken(q.pageToken) : undefined);
+    const rows = await this.repo.listCases(q, limit + 1, q.pageToken ? decodeToken(q.pageToken) : undefined, reachFilter(caller));
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -91,12 +93,20 @@ export class CaseService implements OnApplicationBootstrap {
    * A case's events (stored history after `afterSequence`, then live) or a department's live events (lead or copied).
    * Live events are subscribed before the history is read, so nothing falls between the two; each sequence once.
    */
-  watch(target: { caseId?: string; department?: string; afterSequence?: number }): Observable<EventEnvelope<CaseStageChangedV1>> {
+  watch(target: { caseId?: string; department?: string; afterSequence?: number }, caller: Caller): Observable<EventEnvelope<CaseStageChangedV1>> {
+    // a department watches only its own department; a supervisor only the events of its jurisdiction (the case form is
+    // checked by the access guard before this is called)
+    if (target.department && caller.kind === 'department' && caller.department !== target.department) {
+      throw new AccessException(AccessExceptionCode.OutOfReach, `system ${caller.systemId} may watch only department ${caller.department}`);
+    }
     return new Observable((subscriber) => {
       if (target.department) {
         const dept = target.department;
         return this.hub.events$
-          .pipe(filter((e) => e.data.department === dept || e.data.ccDepartments.includes(dept)))
+          .pipe(
+            filter((e) => e.data.department === dept || e.data.ccDepartments.includes(dept) || (e.data.coDepartments ?? []).includes(dept)),
+            filter((e) => canReach(caller, eventFacts(e.data), 'read')),
+          )
           .subscribe(subscriber);
       }
       const caseId = target.caseId as string;
@@ -211,4 +221,8 @@ function historyEnvelope(kind: string, jurisdiction: string | null, h: HistoryRo
       ...(h.change === 'stage' || !(CASE_CHANGES as readonly string[]).includes(h.change) ? {} : { change: h.change as CaseChange }),
     },
   };
+}
+
+function eventFacts(e: CaseStageChangedV1): CaseFacts {
+  return { department: e.department, coDepartments: e.coDepartments ?? [], ccDepartments: e.ccDepartments, jurisdiction: e.jurisdiction };
 }

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +10,7 @@ import { DailyLogService } from './daily-log.service';
 export class DailyLogController {
   constructor(private readonly dailyLog: DailyLogService) {}
 
+  @RequireScope('read', { caseParam: false, departments: false })
   @Get()
   @ApiOperation({
     summary: 'The daily log (舆情日志 / 日报告表) of a day: cases collected by channel, category, department and grade; responses, follow-ups, reminders, escalations, overdue at the end of the day',

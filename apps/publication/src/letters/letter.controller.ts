@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReplyLetterViewDto } from '@huiying/contracts';
@@ -9,6 +10,7 @@ import { LetterService } from './letter.service';
 export class LetterController {
   constructor(private readonly letters: LetterService) {}
 
+  @RequireScope('read')
   @Get(':caseId.html')
   @ApiOperation({ summary: 'The reply letter as HTML (UTF-8)' })
   @ApiProduces('text/html')
@@ -18,6 +20,7 @@ export class LetterController {
     return this.letters.html(caseId);
   }
 
+  @RequireScope('read')
   @Get(':caseId.pdf')
   @ApiOperation({ summary: 'The reply letter as PDF (Chinese font embedded)' })
   @ApiProduces('application/pdf')
@@ -27,6 +30,7 @@ export class LetterController {
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="reply-letter-${caseId}.pdf"`, length: pdf.length });
   }
 
+  @RequireScope('read')
   @Get(':caseId')
   @ApiOperation({ summary: 'The reply letter of a case: reference, reply type, articles cited, dates, hashes, copy (抄送) record' })
   @ApiOkResponse({ type: ReplyLetterViewDto })

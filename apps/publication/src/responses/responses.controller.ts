@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -19,6 +20,7 @@ import { ResponsesService } from './responses.service';
 export class ResponsesController {
   constructor(private readonly responses: ResponsesService) {}
 
+  @RequireScope('act')
   @Post()
   @ApiOperation({
     summary: 'Publish a response (回应) to an opinion case through channel adapters (portal, Weibo, WeChat, SMS)',
@@ -43,6 +45,7 @@ export class ResponsesController {
     return response;
   }
 
+  @RequireScope('read')
   @Get()
   @ApiOperation({ summary: 'The responses to a case with their delivery status per channel' })
   @ApiOkResponse({ type: ResponseListDto })
@@ -56,6 +59,7 @@ export class ResponsesController {
 export class OutboundController {
   constructor(private readonly responses: ResponsesService) {}
 
+  @RequireScope('read', { caseParam: false, departments: false })
   @Get()
   @ApiOperation({ summary: 'Ops: outbound messages, newest first, by channel and delivery status (pending / delivered / failed)' })
   @ApiOkResponse({ type: OutboundListDto })

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CalendarYearLoadedDto, CalendarYearParamDto, CalendarYearsDto, LoadCalendarYearDto } from '@huiying/contracts';
@@ -9,6 +10,7 @@ import { CalendarService } from './calendar.service';
 export class CalendarAdminController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @RequireScope('admin', { caseParam: false })
   @Put('years/:year')
   @ApiOperation({
     summary: "Load (or re-load) a year's official working days (国务院办公厅节假日安排通知)",
@@ -22,6 +24,7 @@ export class CalendarAdminController {
     return this.calendar.loadYear(params.year, dto);
   }
 
+  @RequireScope('admin', { caseParam: false })
   @Get('years')
   @ApiOperation({ summary: 'Years with official data: built-in (chinese-days) and loaded by administrators' })
   @ApiOkResponse({ type: CalendarYearsDto })

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DueDateResult, WorkingDaysBetween } from '@huiying/calendar';
@@ -10,6 +11,7 @@ import { CalendarService } from './calendar.service';
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @RequireScope('read', { caseParam: false })
   @Get('due-date')
   @ApiOperation({
     summary: 'Due date of a working-day deadline (e.g. 20 working days to answer a disclosure application)',
@@ -22,6 +24,7 @@ export class CalendarController {
     return this.calendar.dueDate(query);
   }
 
+  @RequireScope('read', { caseParam: false })
   @Get('working-days')
   @ApiOperation({ summary: 'Working days between two dates, both inclusive (workingDaysBetween)' })
   @ApiOkResponse({ description: '{from, to, count, days, provisional, yearsWithoutOfficialData}' })

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AddCoHandlersDto, ClaimCaseDto, CoHandlingReportDto, TransferCaseDto, type OpinionCaseSnapshot } from '@huiying/contracts';
@@ -12,6 +13,7 @@ const refusals = () => ApiCaseActionRefusals({ conflict: 'only the lead departme
 export class CaseActionController {
   constructor(private readonly cases: CaseActionService) {}
 
+  @RequireScope('act')
   @Post('claim')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '认领: the lead department claims the case (meets its claim clock)' })
@@ -20,6 +22,7 @@ export class CaseActionController {
     return this.cases.claim(caseId, dto);
   }
 
+  @RequireScope('act')
   @Post('transfer')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '转办: another lead department, with a reason; it gets its own claim clock' })
@@ -28,6 +31,7 @@ export class CaseActionController {
     return this.cases.transfer(caseId, dto);
   }
 
+  @RequireScope('act')
   @Post('co-handlers')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '主办/协办: add co-departments beside the lead department, each with its part' })
@@ -36,6 +40,7 @@ export class CaseActionController {
     return this.cases.addCoHandlers(caseId, dto);
   }
 
+  @RequireScope('act')
   @Post('co-handlers/:department/reports')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'A co-department reports on its part (in_progress / done)' })

@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { DisclosureCaseState } from '@huiying/contracts';
@@ -8,6 +9,7 @@ import { DISCLOSURE_ACTIONS, DisclosureCaseService } from './disclosure-case.ser
 export class DisclosureCaseController {
   constructor(private readonly cases: DisclosureCaseService) {}
 
+  @RequireScope('read')
   @Get(':caseId')
   @ApiOperation({ summary: 'The disclosure case as its workflow holds it: stage, clocks, pauses, extension, decision, history' })
   @ApiNotFoundResponse({ description: 'No such case.' })
@@ -15,6 +17,7 @@ export class DisclosureCaseController {
     return this.cases.state(caseId);
   }
 
+  @RequireScope('act')
   @Post(':caseId/:action')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({

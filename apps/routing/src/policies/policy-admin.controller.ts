@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Body, Controller, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -15,6 +16,7 @@ import { PolicyService } from './policy.service';
 export class PolicyAdminController {
   constructor(private readonly policies: PolicyService) {}
 
+  @RequireScope('admin', { caseParam: false })
   @Post()
   @ApiOperation({
     summary: 'Publish a new policy version (immutable; there is no update)',

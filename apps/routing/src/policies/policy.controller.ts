@@ -1,3 +1,4 @@
+import { RequireScope } from '@huiying/access';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyInForceQueryDto, PolicyKindParamDto, PolicyVersionDto, PolicyVersionParamDto } from '@huiying/contracts';
@@ -9,6 +10,7 @@ import { PolicyService } from './policy.service';
 export class PolicyController {
   constructor(private readonly policies: PolicyService) {}
 
+  @RequireScope('read', { caseParam: false })
   @Get(':kind')
   @ApiOperation({ summary: 'The version in force at an instant (latest effectiveFrom ≤ at) for a jurisdiction' })
   @ApiOkResponse({ type: PolicyVersionDto })
@@ -18,6 +20,7 @@ export class PolicyController {
     return this.policies.inForce(params.kind, query);
   }
 
+  @RequireScope('read', { caseParam: false })
   @Get(':kind/:jurisdiction/:version')
   @ApiOperation({ summary: 'One published version (a case keeps the version it started under)' })
   @ApiOkResponse({ type: PolicyVersionDto })

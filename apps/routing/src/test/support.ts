@@ -21,6 +21,13 @@ export function kafka(clientId: string): Kafka {
   return new Kafka({ clientId, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
 }
 
+/** `Authorization: Bearer <key>` of the test caller provisioned by tools/jest/access-setup.ts (jest globalSetup). */
+export function authHeaders(): Record<string, string> {
+  const key = process.env.HUIYING_API_KEY;
+  if (!key) throw new Error('HUIYING_API_KEY is not set: run the integration tests through jest (globalSetup provisions it)');
+  return { authorization: `Bearer ${key}` };
+}
+
 export interface HttpResult {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,7 +37,7 @@ export interface HttpResult {
 export async function http(method: string, path: string, body?: unknown): Promise<HttpResult> {
   const res = await fetch(`${routingUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...authHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };

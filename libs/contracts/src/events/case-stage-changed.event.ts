@@ -13,6 +13,8 @@ export class CaseStageChangedV1 implements CaseStageChange {
   @IsOptional() @IsString() previousStage!: string | null;
   @IsOptional() @IsString() department!: string | null;
   @IsArray() @IsString({ each: true }) ccDepartments!: string[];
+  /** Co-handling departments (协办) at the time of the event; absent on events emitted before it was carried. */
+  @IsOptional() @IsArray() @IsString({ each: true }) coDepartments?: string[];
   @IsOptional() @IsIn(GRADES) grade!: Grade | null;
   @IsOptional() @IsString() jurisdiction!: string | null;
   @IsISO8601({ strict: true }) occurredAt!: string;

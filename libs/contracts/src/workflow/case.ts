@@ -175,6 +175,8 @@ export interface CaseStageChange {
   previousStage: string | null;
   department: string | null;
   ccDepartments: string[];
+  /** Co-handling departments (协办) at the time of the event (absent on older events); with `department` they decide a department's reach. */
+  coDepartments?: string[];
   grade: Grade | null;
   jurisdiction: string | null;
   occurredAt: string;

@@ -8,6 +8,8 @@ export class LedgerCaseEntity {
   @Column('text') stage!: string;
   @Column('text', { nullable: true }) department!: string | null;
   @Column('text', { name: 'cc_departments', array: true, default: () => "'{}'" }) ccDepartments!: string[];
+  /** Co-handling departments (协办), folded from case events; with `department` they decide a department's reach. */
+  @Column('text', { name: 'co_departments', array: true, default: () => "'{}'" }) coDepartments!: string[];
   @Column('text', { nullable: true }) grade!: string | null;
   @Column('text', { nullable: true }) jurisdiction!: string | null;
   /** Highest event sequence folded in: older or repeated events never move the case back. */
