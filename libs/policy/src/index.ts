@@ -6,3 +6,4 @@ export * from './opinion-deadlines';
 export * from './disclosure';
 export * from './disclosure-clocks';
 export * from './opinion-grading';
+export * from './opinion-response';

@@ -1,13 +1,13 @@
 // What each action on an opinion case requires. Pure: each check throws a RejectedAction with the reason,
 // which the update validator hands back to the caller (the action is then not recorded in history).
 import { toEpochMs } from '@huiying/calendar';
+import { opinionResponseRefusal } from '@huiying/policy';
 import {
   CO_HANDLING_STATUSES,
   GRADES,
   OPINION_ACTION_FAILURES,
   RESPONSE_CHANNELS,
   RESPONSE_FORMS,
-  RESPONSE_FORMS_BEFORE_VERIFICATION,
   RISK_LEVELS,
   VERIFICATION_RESULTS,
   type ApproveRequest,
@@ -187,17 +187,9 @@ export function checkRespond(s: OpinionCaseState, req: RespondRequest, now: numb
   if (req.publicationId && s.responses.some((r) => r.publicationId === req.publicationId)) {
     reject(`publication ${req.publicationId} is already recorded`);
   }
-  if (!RESPONSE_FORMS_BEFORE_VERIFICATION.includes(req.form)) {
-    if (!s.verification) {
-      reject(`a ${req.form} needs the verification result first (核查); before it only a factual release or a press conference may go out`);
-    }
-    if (req.form === 'clarification_rebuttal' && s.verification.result === 'true') {
-      reject('verification found the report true: publish the remedy and its progress, not a rebuttal');
-    }
-    if (req.form === 'remedy_progress' && s.verification.result === 'untrue') {
-      reject('verification found the report untrue: clarify it, there is no remedy to report');
-    }
-  }
+  // the form against the verification result: the same rule publication asks before anything goes out
+  const refusal = opinionResponseRefusal(s, req.form);
+  if (refusal) reject(refusal);
 }
 
 export function checkPressConference(s: OpinionCaseState, req: PressConferenceRequest): void {

@@ -15,12 +15,12 @@ import {
 } from '@huiying/contracts';
 import { FieldCipher } from '@huiying/persistence';
 import { maskValue } from '@huiying/platform';
+import { opinionResponseRefusal } from '@huiying/policy';
 import { updateRefusal } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
 import { PublicationConfig } from '../publication.config';
 import { ChannelRejection, type ChannelAdapter, type ResponseDraft } from './channels/channel-adapter';
 import { CHANNEL_ADAPTERS, DeliveryWorker } from './delivery.worker';
-import { respondRefusal } from './respond-precheck';
 import { ResponseErrorCode, ResponseException } from './responses.exception';
 import { ResponsesRepository, type OutboundRow, type ResponseRow } from './responses.repository';
 
@@ -59,7 +59,8 @@ export class ResponsesService {
       throw new ResponseException(ResponseErrorCode.Invalid, 'a point-to-point reply (点对点回复) needs the poster it goes to (recipient)');
     }
     const state = await this.caseState(caseId);
-    const refusal = respondRefusal(state, dto.form);
+    // the workflow's own respond rule, asked before anything goes out (it is asked again when the delivery is recorded)
+    const refusal = opinionResponseRefusal(state, dto.form);
     if (refusal) throw new ResponseException(ResponseErrorCode.CaseConflict, refusal);
 
     const id = randomUUID();

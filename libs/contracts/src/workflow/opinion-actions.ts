@@ -1,6 +1,6 @@
 // Actions on an opinion case (Temporal updates and signals), their records and the clock view.
 // Imported by workflow code: plain types and constants only.
-import type { OpinionClockKind } from '@huiying/policy';
+import { OPINION_RESPONSE_FORMS_BEFORE_VERIFICATION, type OpinionClockKind } from '@huiying/policy';
 import type { Channel, Grade } from './case';
 
 export type { OpinionClockKind };
@@ -24,7 +24,7 @@ export const RESPONSE_FORMS = [
 export type ResponseForm = (typeof RESPONSE_FORMS)[number];
 
 /** Forms that may go out before verification (核查): the facts known so far, within the 1 h / 5 h first-release window. */
-export const RESPONSE_FORMS_BEFORE_VERIFICATION: readonly ResponseForm[] = ['factual_release', 'press_conference', 'press_conference_notice'];
+export const RESPONSE_FORMS_BEFORE_VERIFICATION: readonly ResponseForm[] = OPINION_RESPONSE_FORMS_BEFORE_VERIFICATION; // the rule: @huiying/policy opinionResponseRefusal
 
 /** Which forms meet which response-type clock. Every form meets the general response clock. */
 export const FORMS_MEETING_CLOCK: Readonly<Record<'first_release' | 'press_conference' | 'response', readonly ResponseForm[]>> = {
