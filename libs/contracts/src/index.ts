@@ -17,6 +17,7 @@ export * from './rest/hotline.dto';
 export * from './events/hotline-work-order.event';
 export * from './events/disclosure-application-received.event';
 export * from './rest/disclosure-application.dto';
+export * from './rest/disclosure-actions.dto';
 export * from './events/publication-requested.event';
 export * from './rest/case-actions.dto';
 export * from './rest/reply-letter.dto';

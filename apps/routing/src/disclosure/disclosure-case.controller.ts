@@ -1,10 +1,14 @@
 import { RequireScope } from '@huiying/access';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { DisclosureCaseState } from '@huiying/contracts';
+import { ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DISCLOSURE_ACTION_BODIES, type DisclosureCaseState } from '@huiying/contracts';
+import { ApiCaseActionRefusals } from '@huiying/platform';
 import { DISCLOSURE_ACTIONS, DisclosureCaseService } from './disclosure-case.service';
 
+const ACTION_BODIES = Object.entries(DISCLOSURE_ACTION_BODIES);
+
 @ApiTags('disclosure cases')
+@ApiExtraModels(...Object.values(DISCLOSURE_ACTION_BODIES))
 @Controller('v1/disclosure-applications')
 export class DisclosureCaseController {
   constructor(private readonly cases: DisclosureCaseService) {}
@@ -22,13 +26,18 @@ export class DisclosureCaseController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Act on a disclosure case (a Temporal update): correction-request, correction, review, consultations, consultation-replies, decision, extension, fee-notice, fee-payment, reply, archive',
-    description: 'The body is the action (see DisclosureActions in @huiying/contracts/workflow). The workflow validates it: a wrong action is refused with its reason.',
+    description:
+      'The body is the action\'s: ' + ACTION_BODIES.map(([action, cls]) => `${action} → ${cls.name}`).join(', ') +
+      '. Its fields are checked first (400 with the field errors; nothing changes); then the workflow decides (409 / 422 with the reason).',
   })
   @ApiParam({ name: 'action', enum: Object.keys(DISCLOSURE_ACTIONS) })
-  @ApiOkResponse({ description: 'The case state after the action.' })
-  @ApiConflictResponse({ description: 'The action does not fit the stage or history (e.g. a second extension).' })
-  @ApiUnprocessableEntityResponse({ description: 'The action breaks a rule (e.g. extension not approved by the head of the disclosure office).' })
-  @ApiNotFoundResponse({ description: 'No such case or action.' })
+  @ApiBody({ schema: { oneOf: ACTION_BODIES.map(([, cls]) => ({ $ref: getSchemaPath(cls) })) } })
+  @ApiCaseActionRefusals({
+    conflict: 'a second extension',
+    invalid: 'an extension not approved by the head of the disclosure office',
+    notFound: 'No such case or action.',
+    ok: 'The case state after the action.',
+  })
   act(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Param('action') action: string, @Body() body: Record<string, unknown>): Promise<DisclosureCaseState> {
     return this.cases.act(caseId, action, body ?? {});
   }

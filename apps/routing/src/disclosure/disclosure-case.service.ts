@@ -3,6 +3,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Logger } from 'pino';
 import {
+  DISCLOSURE_ACTION_BODIES,
   DISCLOSURE_DEFAULT_DEPARTMENT,
   DISCLOSURE_WORKFLOW_TYPE,
   disclosureQueries,
@@ -15,6 +16,7 @@ import {
   type EventEnvelope,
 } from '@huiying/contracts';
 import { isDepartmentCode, NATIONAL_DISCLOSURE_POLICY } from '@huiying/policy';
+import { validateBody } from '@huiying/platform';
 import { disclosureRefusalKind, executeWorkflowUpdate, updateRefusal, type RefusalKind } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
 import { DisclosureCaseErrorCode, DisclosureCaseException } from './disclosure.exception';
@@ -97,13 +99,15 @@ export class DisclosureCaseService {
     }
   }
 
-  /** Runs an action as a workflow update; a refusal is 404 / 409 / 422 with the workflow's reason (@huiying/temporal refusalKind). */
+  /** Validates the action's body (DISCLOSURE_ACTION_BODIES), then runs it as a workflow update; a refusal is 404 / 409 / 422 with the workflow's reason (@huiying/temporal refusalKind). */
   async act(caseId: string, action: string, body: Record<string, unknown>): Promise<DisclosureCaseState> {
     const update = DISCLOSURE_ACTIONS[action as DisclosureActionName];
     if (!update) {
       throw new DisclosureCaseException(DisclosureCaseErrorCode.UnknownAction, `unknown action ${action}; one of ${Object.keys(DISCLOSURE_ACTIONS).join(', ')}`);
     }
-    const outcome = await executeWorkflowUpdate(this.client, caseId, update as typeof disclosureUpdates.review, body as never);
+    // the body's shape first (400 with field errors, the workflow is not asked); the workflow decides the rules
+    const dto = await validateBody<object>(DISCLOSURE_ACTION_BODIES[action as DisclosureActionName], body);
+    const outcome = await executeWorkflowUpdate(this.client, caseId, update as typeof disclosureUpdates.review, dto as never);
     if (!outcome.ok) {
       const kind = disclosureRefusalKind(outcome);
       this.logger.info({ caseId, action, refusal: outcome.refusal, kind, reason: outcome.message }, 'disclosure action refused');

@@ -1,0 +1,59 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { DISCLOSURE_ACTION_BODIES, type DisclosureActionPath } from './disclosure-actions.dto';
+
+/** Field paths of the errors, nested ones as `a.0.b` (as the REST 400 lists them). */
+function paths(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    return [...(e.constraints ? [field] : []), ...paths(e.children ?? [], field)];
+  });
+}
+
+async function fieldsOf(action: DisclosureActionPath, body: Record<string, unknown>): Promise<string[]> {
+  const dto = plainToInstance(DISCLOSURE_ACTION_BODIES[action] as new () => object, body);
+  return paths(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })).sort();
+}
+
+describe('disclosure action bodies', () => {
+  it('take the bodies the workflow takes (the end-to-end tests\' actions among them)', async () => {
+    const valid: [DisclosureActionPath, Record<string, unknown>][] = [
+      ['correction-request', { requestedBy: '张科员', items: ['信息名称'], requestedOn: '2026-11-20', respondWithinWorkingDays: 15 }],
+      ['correction', { receivedBy: '张科员' }],
+      ['review', { reviewedBy: '保密员', outcome: 'contains_exempt_parts' }],
+      ['consultations', { party: 'third_party', consultee: '某公司', matters: '商业秘密', requestedBy: '张科员', requestReceivedOn: '2026-11-23' }],
+      ['consultation-replies', { consultationId: 'c1', response: 'objection', reasons: '涉及商业秘密' }],
+      [
+        'decision',
+        {
+          replyType: 'partly_disclosed',
+          decidedBy: '王主任',
+          withheldParts: [{ description: '个人银行账户信息', resultCode: 'withheld.third_party_rights', reason: '涉及个人隐私' }],
+          publicInterestOverride: { reasons: '公共利益', approvedBy: '王主任', thirdPartyNotifiedOn: '2026-12-01' },
+        },
+      ],
+      ['extension', { workingDays: 10, reason: '需要调档', approvedBy: '李四', approverRole: 'section_chief' }], // the approver is the workflow's rule (422)
+      ['fee-notice', { issuedBy: '张科员', method: 'per_page', pages: 120 }],
+      ['fee-payment', { outcome: 'waived', recordedBy: '李会计', waiverApprovedBy: '王主任', approverRole: 'head_of_disclosure_office' }],
+      ['reply', { issuedBy: '经办人', deliveredVia: 'email', letterRef: 'e2e' }],
+      ['archive', { archivedBy: '档案员' }],
+    ];
+    for (const [action, body] of valid) expect([action, await fieldsOf(action, body)]).toEqual([action, []]);
+  });
+
+  it('name every bad field: missing, wrong type, not in the list, not a real date, unknown', async () => {
+    expect(await fieldsOf('review', { outcome: 'looks fine', reviewedOn: '2026-02-30', extra: 1 })).toEqual(['reviewedBy', 'outcome', 'reviewedOn', 'extra'].sort());
+    expect(await fieldsOf('extension', { workingDays: 2.5, reason: '', approvedBy: 7 })).toEqual(['workingDays', 'reason', 'approvedBy', 'approverRole'].sort());
+    expect(await fieldsOf('correction-request', { requestedBy: 'x', items: [], respondWithinWorkingDays: 61 })).toEqual(['items', 'respondWithinWorkingDays'].sort());
+    expect(
+      await fieldsOf('decision', { replyType: 'maybe', decidedBy: 'x', withheldParts: [{ description: 'd', resultCode: 'secret', reason: '' }], publicInterestOverride: { reasons: 'r' } }),
+    ).toEqual([
+      'replyType',
+      'withheldParts.0.resultCode',
+      'withheldParts.0.reason',
+      'publicInterestOverride.approvedBy',
+      'publicInterestOverride.thirdPartyNotifiedOn',
+    ].sort());
+    expect(await fieldsOf('fee-notice', { issuedBy: 'x', method: 'per_kilo' })).toEqual(['method']);
+  });
+});

@@ -1,0 +1,178 @@
+// Bodies of the actions on a disclosure case (routing POST /v1/disclosure-applications/:caseId/<action>): the shape of
+// each workflow update's argument (DisclosureActions in contracts/workflow), checked field by field before the
+// workflow is asked (400 with `errors: [{field, messages}]`, nothing changes). The workflow's validators still
+// decide the rules of the case (409 stage/history, 422 a broken rule, e.g. the extension's approver).
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ANNUAL_REPORT_RESULT_CODES,
+  DISCLOSURE_CONSULTATION_PARTIES,
+  DISCLOSURE_REVIEW_OUTCOMES,
+  REPLY_TYPES,
+  type AnnualReportResultCode,
+  type DisclosureArchiveAction,
+  type DisclosureConsultationAction,
+  type DisclosureConsultationParty,
+  type DisclosureConsultationReplyAction,
+  type DisclosureCorrectionAction,
+  type DisclosureCorrectionRequestAction,
+  type DisclosureDecisionAction,
+  type DisclosureExtensionAction,
+  type DisclosureFeeNoticeAction,
+  type DisclosureFeePaymentAction,
+  type DisclosureReplyAction,
+  type DisclosureReviewAction,
+  type DisclosureReviewOutcome,
+  type ReplyType,
+} from '../workflow/disclosure';
+import { DateField, OptionalDateField } from './validation';
+
+const oneOf = (values: readonly string[]) => ({ message: ({ property }: { property: string }) => `${property} must be one of: ${values.join(', ')}` });
+
+/** correction-request — 补正: ask the applicant once for everything unclear or missing (within 7 working days of receipt). */
+export class DisclosureCorrectionRequestDto implements DisclosureCorrectionRequestAction {
+  @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) requestedBy!: string;
+  @ApiProperty({ type: [String], example: ['所需信息的名称或文号', '信息所属年度'], description: 'What is unclear or missing (一次性告知).' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(1000, { each: true })
+  items!: string[];
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-20') requestedOn?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 15, description: 'The period given to the applicant, working days.' })
+  @IsOptional() @IsInt() @Min(1) @Max(60)
+  respondWithinWorkingDays?: number;
+}
+
+/** correction — the corrected application was received: the 20-working-day clock starts again. */
+export class DisclosureCorrectionDto implements DisclosureCorrectionAction {
+  @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) receivedBy!: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-25') correctedOn?: string;
+}
+
+/** review — 保密审查 ("谁公开、谁审查、谁负责"). */
+export class DisclosureReviewDto implements DisclosureReviewAction {
+  @ApiProperty({ example: '保密员' }) @IsString() @IsNotEmpty() @MaxLength(100) reviewedBy!: string;
+  @ApiProperty({ enum: DISCLOSURE_REVIEW_OUTCOMES }) @IsIn(DISCLOSURE_REVIEW_OUTCOMES, oneOf(DISCLOSURE_REVIEW_OUTCOMES)) outcome!: DisclosureReviewOutcome;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-21') reviewedOn?: string;
+}
+
+/** consultations — 征求意见 of a third party or a co-producing agency (15 working days; the answer clock pauses). */
+export class DisclosureConsultationDto implements DisclosureConsultationAction {
+  @ApiProperty({ enum: DISCLOSURE_CONSULTATION_PARTIES }) @IsIn(DISCLOSURE_CONSULTATION_PARTIES, oneOf(DISCLOSURE_CONSULTATION_PARTIES)) party!: DisclosureConsultationParty;
+  @ApiProperty({ example: '某建筑公司' }) @IsString() @IsNotEmpty() @MaxLength(200) consultee!: string;
+  @ApiProperty({ example: '合同中的报价明细是否涉及商业秘密' }) @IsString() @IsNotEmpty() @MaxLength(2000) matters!: string;
+  @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) requestedBy!: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-21') requestedOn?: string;
+  @OptionalDateField('When the consulted party received the written request (its 15 working days count from here); default requestedOn.', '2026-11-23')
+  requestReceivedOn?: string;
+}
+
+const CONSULTATION_RESPONSES = ['consent', 'objection'] as const;
+
+/** consultation-replies — the consulted party's answer (an objection with its reasons). */
+export class DisclosureConsultationReplyDto implements DisclosureConsultationReplyAction {
+  @ApiProperty({ description: 'The id of the consultation in the case state.' }) @IsString() @IsNotEmpty() @MaxLength(100) consultationId!: string;
+  @ApiProperty({ enum: CONSULTATION_RESPONSES }) @IsIn(CONSULTATION_RESPONSES, oneOf(CONSULTATION_RESPONSES)) response!: 'consent' | 'objection';
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required for an objection.' }) @IsOptional() @IsString() @MaxLength(5000) reasons?: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-30') answeredOn?: string;
+}
+
+export class DisclosureWithheldPartDto {
+  @ApiProperty({ example: '个人银行账户信息' }) @IsString() @IsNotEmpty() @MaxLength(1000) description!: string;
+  @ApiProperty({ enum: ANNUAL_REPORT_RESULT_CODES, example: 'withheld.third_party_rights' })
+  @IsIn(ANNUAL_REPORT_RESULT_CODES, oneOf(ANNUAL_REPORT_RESULT_CODES))
+  resultCode!: AnnualReportResultCode;
+  @ApiProperty({ example: '涉及个人隐私' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+}
+
+export class DisclosurePublicInterestOverrideDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reasons!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) approvedBy!: string;
+  @DateField('The day the third party was told in writing.', '2026-12-01') thirdPartyNotifiedOn!: string;
+}
+
+/** decision — the reply type (条例第三十六条), its annual-report result code and grounds. */
+export class DisclosureDecisionDto implements DisclosureDecisionAction {
+  @ApiProperty({ enum: REPLY_TYPES }) @IsIn(REPLY_TYPES, oneOf(REPLY_TYPES)) replyType!: ReplyType;
+  @ApiPropertyOptional({ enum: ANNUAL_REPORT_RESULT_CODES, description: 'Required where the reply type has several (e.g. the reason of not_disclosed).' })
+  @IsOptional() @IsIn(ANNUAL_REPORT_RESULT_CODES, oneOf(ANNUAL_REPORT_RESULT_CODES))
+  resultCode?: AnnualReportResultCode;
+  @ApiProperty({ example: '王主任' }) @IsString() @IsNotEmpty() @MaxLength(100) decidedBy!: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-01') decidedOn?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) legalBasis?: string;
+  @ApiPropertyOptional({ maxLength: 2000, description: 'already_public: where it is published.' }) @IsOptional() @IsString() @MaxLength(2000) whereToObtain?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: 'not_this_agency: the agency that holds it, if known.' }) @IsOptional() @IsString() @MaxLength(200) rightAgency?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) rightChannel?: string;
+  @ApiPropertyOptional({ type: [DisclosureWithheldPartDto], description: 'partly_disclosed: what is withheld and why.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DisclosureWithheldPartDto)
+  withheldParts?: DisclosureWithheldPartDto[];
+  @ApiPropertyOptional({ type: DisclosurePublicInterestOverrideDto, description: 'Disclosed over a third party\'s objection (条例第三十二条).' })
+  @IsOptional() @ValidateNested() @Type(() => DisclosurePublicInterestOverrideDto)
+  publicInterestOverride?: DisclosurePublicInterestOverrideDto;
+}
+
+/** extension — once, at most 20 working days, approved by the head of the disclosure office; the applicant is told. */
+export class DisclosureExtensionDto implements DisclosureExtensionAction {
+  @ApiProperty({ minimum: 1, example: 10, description: 'Working days; the policy caps it (20).' }) @IsInt() @Min(1) @Max(365) workingDays!: number;
+  @ApiProperty({ example: '需要调档' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ example: '王主任' }) @IsString() @IsNotEmpty() @MaxLength(100) approvedBy!: string;
+  @ApiProperty({ example: 'head_of_disclosure_office', description: 'The policy names who approves (422 otherwise).' }) @IsString() @IsNotEmpty() @MaxLength(100) approverRole!: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-10') approvedOn?: string;
+  @OptionalDateField('The day the applicant was told of the extension.', '2026-12-10') applicantNotifiedOn?: string;
+}
+
+const FEE_METHODS = ['per_application', 'per_page'] as const;
+
+/** fee-notice — 收费通知 (条例第四十二条, 国办函〔2020〕109号): one method per application; the answer clock pauses. */
+export class DisclosureFeeNoticeDto implements DisclosureFeeNoticeAction {
+  @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) issuedBy!: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-02') issuedOn?: string;
+  @ApiProperty({ enum: FEE_METHODS }) @IsIn(FEE_METHODS, oneOf(FEE_METHODS)) method!: 'per_application' | 'per_page';
+  @ApiPropertyOptional({ minimum: 0, description: 'per_page: the pages provided.' }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) pages?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'per_application: the applicant\'s applications earlier this calendar month.' })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  priorApplicationsThisMonth?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'per_application: applications in this filing.' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) applications?: number;
+}
+
+const FEE_OUTCOMES = ['paid', 'waived'] as const;
+
+/** fee-payment — paid, or waived for hardship (减免, approved by the head of the disclosure office). */
+export class DisclosureFeePaymentDto implements DisclosureFeePaymentAction {
+  @ApiProperty({ enum: FEE_OUTCOMES }) @IsIn(FEE_OUTCOMES, oneOf(FEE_OUTCOMES)) outcome!: 'paid' | 'waived';
+  @ApiProperty({ example: '财务 李会计' }) @IsString() @IsNotEmpty() @MaxLength(100) recordedBy!: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-05') on?: string;
+  @ApiPropertyOptional({ example: '王主任' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) waiverApprovedBy?: string;
+  @ApiPropertyOptional({ example: 'head_of_disclosure_office' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) approverRole?: string;
+}
+
+/** reply — the reply letter (答复告知书) is issued; publication renders it. */
+export class DisclosureReplyDto implements DisclosureReplyAction {
+  @ApiProperty({ example: '经办人' }) @IsString() @IsNotEmpty() @MaxLength(100) issuedBy!: string;
+  @ApiProperty({ example: 'email', description: 'How it reached the applicant (email, post, in person…).' }) @IsString() @IsNotEmpty() @MaxLength(100) deliveredVia!: string;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-08') issuedOn?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) letterRef?: string;
+}
+
+/** archive — 归档. */
+export class DisclosureArchiveDto implements DisclosureArchiveAction {
+  @ApiProperty({ example: '档案员' }) @IsString() @IsNotEmpty() @MaxLength(100) archivedBy!: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) archiveRef?: string;
+}
+
+/** REST action path → its body class (the same names as routing's action paths). */
+export const DISCLOSURE_ACTION_BODIES = {
+  'correction-request': DisclosureCorrectionRequestDto,
+  correction: DisclosureCorrectionDto,
+  review: DisclosureReviewDto,
+  consultations: DisclosureConsultationDto,
+  'consultation-replies': DisclosureConsultationReplyDto,
+  decision: DisclosureDecisionDto,
+  extension: DisclosureExtensionDto,
+  'fee-notice': DisclosureFeeNoticeDto,
+  'fee-payment': DisclosureFeePaymentDto,
+  reply: DisclosureReplyDto,
+  archive: DisclosureArchiveDto,
+} as const;
+export type DisclosureActionPath = keyof typeof DISCLOSURE_ACTION_BODIES;
