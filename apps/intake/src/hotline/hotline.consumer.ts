@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TOPICS } from '@huiying/contracts';
-import { TypedProducer, ValidatingConsumer } from '@huiying/messaging';
+import { HostedConsumer, TypedProducer } from '@huiying/messaging';
 import { KAFKA, LOGGER } from '../infrastructure.module';
 import { IntakeConfig } from '../intake.config';
 import { HotlineService } from './hotline.service';
@@ -12,23 +12,8 @@ import { HotlineService } from './hotline.service';
  * dlq.hotline.work-orders.v1 with the reason; a burst simply waits in the topic (lag: GET /metrics).
  */
 @Injectable()
-export class HotlineWorkOrderConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: ValidatingConsumer<typeof TOPICS.hotlineWorkOrders>;
-
+export class HotlineWorkOrderConsumer extends HostedConsumer<typeof TOPICS.hotlineWorkOrders> {
   constructor(@Inject(KAFKA) kafka: Kafka, producer: TypedProducer, config: IntakeConfig, service: HotlineService, @Inject(LOGGER) logger: Logger) {
-    this.consumer = new ValidatingConsumer(
-      kafka,
-      { groupId: config.HOTLINE_CONSUMER_GROUP, topic: TOPICS.hotlineWorkOrders, handle: async (env) => void (await service.ingest(env.data, 'kafka')) },
-      producer,
-      logger,
-    );
-  }
-
-  onApplicationBootstrap() {
-    return this.consumer.start();
-  }
-
-  onApplicationShutdown() {
-    return this.consumer.stop();
+    super(kafka, { groupId: config.HOTLINE_CONSUMER_GROUP, topic: TOPICS.hotlineWorkOrders, handle: async (env) => void (await service.ingest(env.data, 'kafka')) }, producer, logger);
   }
 }

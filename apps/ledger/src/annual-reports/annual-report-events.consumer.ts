@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TOPICS } from '@huiying/contracts';
-import { TypedProducer, ValidatingConsumer } from '@huiying/messaging';
+import { HostedConsumer, TypedProducer } from '@huiying/messaging';
 import { KAFKA, LOGGER } from '../infrastructure.module';
 import { LedgerConfig } from '../ledger.config';
 import { AnnualReportService } from './annual-report.service';
@@ -12,23 +12,8 @@ import { AnnualReportService } from './annual-report.service';
  * the beginning independently of the case read model; a one-line hand-off to AnnualReportService.
  */
 @Injectable()
-export class AnnualReportEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: ValidatingConsumer<typeof TOPICS.caseEvents>;
-
+export class AnnualReportEventsConsumer extends HostedConsumer<typeof TOPICS.caseEvents> {
   constructor(@Inject(KAFKA) kafka: Kafka, producer: TypedProducer, config: LedgerConfig, service: AnnualReportService, @Inject(LOGGER) logger: Logger) {
-    this.consumer = new ValidatingConsumer(
-      kafka,
-      { groupId: `${config.LEDGER_CONSUMER_GROUP}-annual-reports`, topic: TOPICS.caseEvents, handle: (env) => service.onCaseEvent(env) },
-      producer,
-      logger,
-    );
-  }
-
-  onApplicationBootstrap() {
-    return this.consumer.start();
-  }
-
-  onApplicationShutdown() {
-    return this.consumer.stop();
+    super(kafka, { groupId: `${config.LEDGER_CONSUMER_GROUP}-annual-reports`, topic: TOPICS.caseEvents, handle: (env) => service.onCaseEvent(env) }, producer, logger);
   }
 }

@@ -1,17 +1,15 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TOPICS } from '@huiying/contracts';
-import { TypedProducer, ValidatingConsumer } from '@huiying/messaging';
+import { HostedConsumer, TypedProducer } from '@huiying/messaging';
 import { KAFKA, LOGGER } from '../infrastructure.module';
 import { LedgerConfig } from '../ledger.config';
 import { CaseService } from './case.service';
 
 /** Consumes cases.events.v1 into the read model; a one-line hand-off to CaseService. */
 @Injectable()
-export class CaseEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: ValidatingConsumer<typeof TOPICS.caseEvents>;
-
+export class CaseEventsConsumer extends HostedConsumer<typeof TOPICS.caseEvents> {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     producer: TypedProducer,
@@ -19,19 +17,6 @@ export class CaseEventsConsumer implements OnApplicationBootstrap, OnApplication
     service: CaseService,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.consumer = new ValidatingConsumer(
-      kafka,
-      { groupId: config.LEDGER_CONSUMER_GROUP, topic: TOPICS.caseEvents, handle: (env) => service.onStageChanged(env) },
-      producer,
-      logger,
-    );
-  }
-
-  onApplicationBootstrap() {
-    return this.consumer.start();
-  }
-
-  onApplicationShutdown() {
-    return this.consumer.stop();
+    super(kafka, { groupId: config.LEDGER_CONSUMER_GROUP, topic: TOPICS.caseEvents, handle: (env) => service.onStageChanged(env) }, producer, logger);
   }
 }

@@ -1,31 +1,16 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TOPICS } from '@huiying/contracts';
-import { TypedProducer, ValidatingConsumer } from '@huiying/messaging';
+import { HostedConsumer, TypedProducer } from '@huiying/messaging';
 import { KAFKA, LOGGER } from '../infrastructure.module';
 import { RoutingConfig } from '../routing.config';
 import { DisclosureCaseService } from './disclosure-case.service';
 
 /** Consumes intake.disclosure-applications.received.v1 (own consumer group); a one-line hand-off. */
 @Injectable()
-export class DisclosureReceivedConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: ValidatingConsumer<typeof TOPICS.disclosureApplicationReceived>;
-
+export class DisclosureReceivedConsumer extends HostedConsumer<typeof TOPICS.disclosureApplicationReceived> {
   constructor(@Inject(KAFKA) kafka: Kafka, producer: TypedProducer, config: RoutingConfig, service: DisclosureCaseService, @Inject(LOGGER) logger: Logger) {
-    this.consumer = new ValidatingConsumer(
-      kafka,
-      { groupId: `${config.ROUTING_CONSUMER_GROUP}-disclosure`, topic: TOPICS.disclosureApplicationReceived, handle: (env) => service.onApplicationReceived(env) },
-      producer,
-      logger,
-    );
-  }
-
-  onApplicationBootstrap() {
-    return this.consumer.start();
-  }
-
-  onApplicationShutdown() {
-    return this.consumer.stop();
+    super(kafka, { groupId: `${config.ROUTING_CONSUMER_GROUP}-disclosure`, topic: TOPICS.disclosureApplicationReceived, handle: (env) => service.onApplicationReceived(env) }, producer, logger);
   }
 }
