@@ -6,6 +6,7 @@ import type { Client as PgClient } from 'pg';
 import { type GrpcCase, type GrpcCaseEvent, type GrpcListCasesResponse, type GrpcSubmitReportResponse } from '@huiying/contracts';
 import { decodeBadRequestStatus, FIELD_ERRORS_TRAILER } from '@huiying/platform';
 import { eventually as eventuallyWithin, pg } from './support';
+import { ownPlace } from './places';
 
 // The pipeline (routing → workflow → ledger) may be busy with an earlier burst (the hotline test imports thousands):
 // wait longer than the default minute for a case to move.
@@ -19,7 +20,7 @@ function request(overrides: Record<string, unknown> = {}) {
     title: '东风街道某小区供暖不热（gRPC）',
     content: '居民通过门户网站反映小区暖气温度不达标。',
     occurredAt: '2026-11-20T08:30:00+08:00',
-    location: { district: '城关区', township: '东风街道' },
+    location: ownPlace(),
     category: 'housing',
     reporter: { name: '王五', phone: '13700001111' },
     sourceRef: `grpc:${randomUUID()}`,

@@ -9,7 +9,8 @@ export function workOrder(orderNo: string, i: number): Record<string, unknown> {
     appealType: APPEALS[i % APPEALS.length],
     title: `工单 ${i}：小区${i % 7 === 0 ? '供暖' : '路灯'}问题, "急"`,
     content: `来电人反映第 ${i} 号问题，\n已多次反映未果。`,
-    location: { district: '城关区', township: i % 2 ? '东风街道' : '西湖街道' },
+    // a township per order: the generated texts are near-duplicates, and intake groups those of one place into one case
+    location: { district: '城关区', township: `${i % 2 ? '东风街道' : '西湖街道'}${orderNo}` },
     caller: { name: `来电人${i}`, phone: `139${String(10000000 + i).slice(-8)}` },
     handlingUnit: '城关区住建局',
     urgency: i % 13 === 0 ? 'urgent' : 'normal',

@@ -7,6 +7,7 @@ import type { Producer } from 'kafkajs';
 import type { Client, Connection } from '@temporalio/client';
 import { EVENT_TYPES, makeEnvelope, opinionCaseQueries, SEARCH_ATTRIBUTES, TOPICS } from '@huiying/contracts';
 import { eventually as eventuallyWithin, getJson, kafka, pg, postJson, temporal, urls } from './support';
+import { ownPlace } from './places';
 
 /** Each step may wait behind other suites' load on the shared stack: up to 3 minutes, polling every 250 ms. */
 const eventually = <T>(what: string, probe: () => Promise<T | undefined>) => eventuallyWithin(what, probe, 180_000);
@@ -17,7 +18,7 @@ function report(overrides: Record<string, unknown> = {}) {
     title: '东风街道某小区供暖不热',
     content: '网友反映东风街道某小区入冬以来暖气温度不达标，多次反映未果。',
     occurredAt: '2026-11-20T08:30:00+08:00',
-    location: { district: '城关区', township: '东风街道' },
+    location: ownPlace(),
     category: 'housing',
     sourceRef: `e2e-actions:${randomUUID()}`,
     ...overrides,

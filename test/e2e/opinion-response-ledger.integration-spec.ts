@@ -9,6 +9,7 @@ import type { Client as PgClient } from 'pg';
 import type { Client, Connection } from '@temporalio/client';
 import { opinionCaseQueries, opinionCaseUpdates, type OpinionCaseState } from '@huiying/contracts';
 import { authHeaders, eventually, getJson, logsDir, pg, postJson, temporal, urls } from './support';
+import { ownPlace } from './places';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, { method: 'POST', headers: authHeaders({ 'content-type': 'application/json', ...headers }), body: JSON.stringify(body) });
@@ -34,7 +35,7 @@ describe('opinion case: responses through publication, follow-up, close and eval
   async function openCase(overrides: Record<string, unknown> = {}): Promise<{ caseId: string; department: string }> {
     const res = await postJson(`${urls.intake}/v1/reports`, {
       channel: 'weibo', title: '东风街道某小区供暖不热', content: '网友反映东风街道某小区入冬以来暖气温度不达标。',
-      occurredAt: new Date(Date.now() - 60_000).toISOString(), location: { district: '城关区', township: '东风街道' },
+      occurredAt: new Date(Date.now() - 60_000).toISOString(), location: ownPlace(),
       category: 'housing', sourceRef: `e2e-response:${randomUUID()}`, ...overrides,
     });
     expect(res.status).toBe(202);

@@ -8,6 +8,7 @@ import type { Consumer, Producer } from 'kafkajs';
 import type { Client, Connection } from '@temporalio/client';
 import { DLQ_HEADERS, SEARCH_ATTRIBUTES, TOPICS, deadLetterTopic } from '@huiying/contracts';
 import { eventually, getJson, kafka, logsDir, pg, postJson, temporal, urls } from './support';
+import { ownPlace } from './places';
 
 function report(overrides: Record<string, unknown> = {}) {
   return {
@@ -15,7 +16,7 @@ function report(overrides: Record<string, unknown> = {}) {
     title: '东风街道某小区供暖不热',
     content: '网友反映东风街道某小区入冬以来暖气温度不达标，多次反映未果。',
     occurredAt: '2026-11-20T08:30:00+08:00',
-    location: { district: '城关区', township: '东风街道' },
+    location: ownPlace(),
     category: 'housing',
     reporter: { name: '张三丰', phone: '13912345678' },
     ...overrides,

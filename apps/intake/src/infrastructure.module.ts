@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
-import { createDataSource, DisclosureApplicationEntity, FieldCipher, HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity, OutboxEntity, ReportEntity } from '@huiying/persistence';
+import { createDataSource, DisclosureApplicationEntity, FieldCipher, HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity, IntakeClosedCaseEntity, OutboxEntity, ReportEntity } from '@huiying/persistence';
 import { createKafka, OutboxRelay, TypedProducer } from '@huiying/messaging';
 import { IntakeConfig } from './intake.config';
 
@@ -18,7 +18,7 @@ export const KAFKA = Symbol('KAFKA');
     { provide: LOGGER, useFactory: (c: IntakeConfig) => createLogger('intake', c.LOG_LEVEL), inject: [IntakeConfig] },
     {
       provide: DataSource,
-      useFactory: async (c: IntakeConfig) => createDataSource(c, [ReportEntity, OutboxEntity, DisclosureApplicationEntity, HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity], 'huiying-intake').initialize(),
+      useFactory: async (c: IntakeConfig) => createDataSource(c, [ReportEntity, OutboxEntity, IntakeClosedCaseEntity, DisclosureApplicationEntity, HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity], 'huiying-intake').initialize(),
       inject: [IntakeConfig],
     },
     {

@@ -25,6 +25,17 @@ export class IntakeConfig extends BaseConfig {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(32)
   HOTLINE_BATCH_CONCURRENCY = 4;
 
+  /**
+   * Near-duplicate grouping: a report joins an open case when its text is a near-duplicate of one of the case's
+   * reports at the same place received at most this many hours earlier (policy default 72).
+   */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(24 * 30)
+  NEAR_DUPLICATE_WINDOW_HOURS = 72;
+
+  /** Consumer group of cases.events.v1 in intake (closed cases stop taking near-duplicates). */
+  @IsString() @MinLength(1)
+  INTAKE_CASES_CONSUMER_GROUP = 'huiying-intake-cases';
+
   /** Largest JSON body (a batch of 1,000 work orders is about 1 MB); larger bodies get 413. */
   @IsString() @Matches(/^\d+(kb|mb)$/, { message: 'HTTP_JSON_LIMIT must look like 512kb or 8mb' })
   HTTP_JSON_LIMIT = '8mb';

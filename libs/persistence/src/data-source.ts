@@ -3,7 +3,8 @@ import { Foundation1763700000000 } from './migrations/1763700000000-foundation';
 import { PolicyCalendar1763800000000 } from './migrations/1763800000000-policy-calendar';
 import { DisclosureApplications1763950000000 } from './migrations/1763950000000-disclosure-applications';
 import { DisclosureApplicationEntity } from './entities/disclosure.entities';
-import { OutboxEntity, ReportEntity } from './entities/intake.entities';
+import { IntakeClosedCaseEntity, OutboxEntity, ReportEntity } from './entities/intake.entities';
+import { ReportGrouping1764460000000 } from './migrations/1764460000000-report-grouping';
 import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity } from './entities/hotline.entities';
 import { HotlineWorkOrders1764000000000 } from './migrations/1764000000000-hotline-work-orders';
 import { PublicationResponses1764100000000 } from './migrations/1764100000000-publication-responses';
@@ -37,6 +38,7 @@ type EntityList = MixedList<Function | string | EntitySchema>;
 export const ALL_ENTITIES = [
   ReportEntity,
   OutboxEntity,
+  IntakeClosedCaseEntity,
   CaseRouteEntity,
   LedgerCaseEntity,
   LedgerCaseHistoryEntity,
@@ -58,7 +60,7 @@ export const ALL_ENTITIES = [
   AccessAuditLogEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationResponses1764100000000, LedgerCaseSupervision1764100000001, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000, CalendarSweeps1764300000001, AssessmentReportRevisions1764470000000, AccessControl1764450000000, LedgerCoDepartments1764450000001];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationResponses1764100000000, LedgerCaseSupervision1764100000001, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000, CalendarSweeps1764300000001, AssessmentReportRevisions1764470000000, AccessControl1764450000000, LedgerCoDepartments1764450000001, ReportGrouping1764460000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

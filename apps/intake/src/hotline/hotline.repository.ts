@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity, OutboxEntity, ReportEntity } from '@huiying/persistence';
+import type { ReportGroupingV1 } from '@huiying/contracts';
+import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity, ReportEntity } from '@huiying/persistence';
+import { ReportRepository, type ReportDraft } from '../reports/report.repository';
+import { placeKey } from '../reports/similarity/place-key';
+import { reportText, textFingerprint } from '../reports/similarity/text-fingerprint';
 
 import type { ReportUpdatedOutboxRow } from './hotline.mapping';
 
@@ -15,11 +19,10 @@ export interface StoredOrder {
   callerEncrypted: string | null;
 }
 
-/** What to store for a work order never seen before. */
+/** What to store for a work order never seen before (its case is decided by the report grouping). */
 export interface NewOrderPlan {
-  report: ReportEntity;
-  outbox: Pick<OutboxEntity, 'eventId' | 'topic' | 'messageKey' | 'payload'>;
-  order: HotlineWorkOrderEntity;
+  report: ReportDraft;
+  order: Omit<HotlineWorkOrderEntity, 'caseId'>;
   revision: HotlineWorkOrderRevisionEntity;
 }
 
@@ -33,12 +36,15 @@ export interface RevisionPlan {
 }
 
 export type IngestOutcome =
-  | { result: 'accepted' | 'updated' | 'duplicate'; orderNo: string; caseId: string; reportId: string; revision: number };
+  | { result: 'accepted' | 'updated' | 'duplicate'; orderNo: string; caseId: string; reportId: string; revision: number; grouping?: ReportGroupingV1 };
 
 /** The only place the hotline feature touches the database. */
 @Injectable()
 export class HotlineRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly reports: ReportRepository,
+  ) {}
 
   /**
    * One work order, in one transaction, serialised per order number (row lock): a new order stores its report, the
@@ -91,11 +97,11 @@ export class HotlineRepository {
         await this.insertRevision(em, plan.revision);
         return { result: 'duplicate', orderNo, caseId: existingReport.caseId, reportId: existingReport.id, revision: plan.order.revision };
       }
-      await em.insert(ReportEntity, plan.report);
-      await em.getRepository(OutboxEntity).insert({ ...plan.outbox, payload: plan.outbox.payload as never, sentAt: null, attempts: 0, lastError: null });
-      await em.insert(HotlineWorkOrderEntity, plan.order);
+      // the same grouping as every report: a near-duplicate of an open case at the same place joins it
+      const stored = await this.reports.insertGrouped(em, plan.report, '/huiying/intake/hotline');
+      await em.insert(HotlineWorkOrderEntity, { ...plan.order, caseId: stored.caseId });
       await this.insertRevision(em, plan.revision);
-      return { result: 'accepted', orderNo, caseId: plan.report.caseId, reportId: plan.report.id, revision: plan.order.revision };
+      return { result: 'accepted', orderNo, caseId: stored.caseId, reportId: plan.report.id, revision: plan.order.revision, ...(stored.grouping ? { grouping: stored.grouping } : {}) };
     }
     const stored: StoredOrder = {
       orderNo,
@@ -110,7 +116,8 @@ export class HotlineRepository {
     }
     const plan = planRevision(stored);
     await em.update(HotlineWorkOrderEntity, { orderNo }, plan.order);
-    await em.update(ReportEntity, { id: stored.reportId }, plan.report);
+    // the report stays in its case; its place key and fingerprint follow the new text for later near-duplicates
+    await em.update(ReportEntity, { id: stored.reportId }, { ...plan.report, placeKey: placeKey(plan.report.location), textMinhash: textFingerprint(reportText(plan.report)) });
     await this.insertRevision(em, plan.revision);
     await em.query(
       `INSERT INTO intake.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,

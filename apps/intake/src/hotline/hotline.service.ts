@@ -4,13 +4,9 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Logger } from 'pino';
 import {
-  EVENT_TYPES,
   HOTLINE_BATCH_MAX,
   HotlineWorkOrderDto,
-  makeEnvelope,
-  TOPICS,
   type HotlineBatchResponseDto,
-  type ReportReceivedV1,
   type WorkOrderItemResultDto,
 } from '@huiying/contracts';
 import { FieldCipher } from '@huiying/persistence';
@@ -86,24 +82,9 @@ export class HotlineService {
 
     const planNew = (): NewOrderPlan => {
       const reportId = randomUUID();
-      const caseId = randomUUID();
-      const data: ReportReceivedV1 = {
-        reportId,
-        caseId,
-        channel: mapped.channel,
-        title: mapped.title,
-        content: mapped.content,
-        category: mapped.category,
-        location: { ...mapped.location },
-        occurredAt: mapped.occurredAt.toISOString(),
-        receivedAt: now.toISOString(),
-        sourceRef: mapped.sourceRef,
-      };
-      const envelope = makeEnvelope({ id: `report:${reportId}`, type: EVENT_TYPES.reportReceived, source: '/huiying/intake/hotline', time: now.toISOString(), subject: caseId, data });
       return {
         report: {
           id: reportId,
-          caseId,
           channel: mapped.channel,
           title: mapped.title,
           content: mapped.content,
@@ -115,12 +96,10 @@ export class HotlineService {
           reporterEncrypted: callerEncrypted,
           createdAt: now,
         },
-        outbox: { eventId: envelope.id, topic: TOPICS.reportReceived, messageKey: caseId, payload: envelope as unknown as Record<string, unknown> },
         order: {
           orderNo: order.orderNo,
           revision,
           reportId,
-          caseId,
           callTime: mapped.occurredAt,
           appealType: order.appealType,
           urgency: order.urgency ?? 'normal',
@@ -166,6 +145,7 @@ export class HotlineService {
     if (outcome.result !== 'duplicate') this.relay.nudge(); // a new report or an update: its event waits in the outbox
     this.processed.inc({ source, result: outcome.result });
     this.logger.debug({ source, caller: order.caller, ...outcome }, 'work order processed');
+    if (outcome.grouping) this.logger.info({ orderNo: outcome.orderNo, caseId: outcome.caseId, reportId: outcome.reportId, grouping: outcome.grouping }, 'work order joined an open case');
     return { orderNo: outcome.orderNo, result: outcome.result, caseId: outcome.caseId, reportId: outcome.reportId, revision: outcome.revision };
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseClosedConsumer } from './case-closed.consumer';
 import { ReportController } from './report.controller';
 import { ReportGrpcController } from './report-grpc.controller';
 import { ReportRepository } from './report.repository';
@@ -6,6 +7,6 @@ import { ReportService } from './report.service';
 
 @Module({
   controllers: [ReportController, ReportGrpcController],
-  providers: [ReportService, ReportRepository],
+  providers: [ReportService, ReportRepository, CaseClosedConsumer],
 })
 export class ReportModule {}

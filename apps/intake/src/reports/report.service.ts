@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import {
-  EVENT_TYPES,
-  makeEnvelope,
-  TOPICS,
-  type ReportReceivedV1,
-  type SubmitReportDto,
-  type SubmitReportResponseDto,
-} from '@huiying/contracts';
-import { FieldCipher, type ReportEntity } from '@huiying/persistence';
+import type { CaseStageChangedV1, EventEnvelope, SubmitReportDto, SubmitReportResponseDto } from '@huiying/contracts';
+import { FieldCipher } from '@huiying/persistence';
 import { OutboxRelay } from '@huiying/messaging';
 import { LOGGER } from '../infrastructure.module';
-import { ReportRepository } from './report.repository';
+import { ReportRepository, type ReportDraft } from './report.repository';
+
+/** Stages after which an opinion case is closed (办结, 总结评估). */
+const CLOSED_STAGES = ['closed', 'evaluated'];
 
 @Injectable()
 export class ReportService {
@@ -23,19 +19,22 @@ export class ReportService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Acknowledged only once the report and its event are committed to Postgres. */
+  /**
+   * Acknowledged only once the report and its event are committed to Postgres. The same sourceRef again is the same
+   * report (nothing stored); a near-duplicate of an open case's report at the same place within the window joins that
+   * case (its own record and channel, linked to the case with the similarity); anything else opens a case.
+   */
   async submit(dto: SubmitReportDto): Promise<SubmitReportResponseDto> {
     if (dto.sourceRef) {
       const existing = await this.repo.findBySourceRef(dto.sourceRef);
       if (existing) {
         this.logger.info({ caseId: existing.caseId, sourceRef: dto.sourceRef }, 'duplicate report: same sourceRef, same case');
-        return { caseId: existing.caseId, reportId: existing.id, duplicate: true };
+        return { caseId: existing.caseId, reportId: existing.id, duplicate: true, grouping: { reason: 'sourceRef' } };
       }
     }
     const receivedAt = new Date();
-    const report: ReportEntity = {
+    const draft: ReportDraft = {
       id: randomUUID(),
-      caseId: randomUUID(),
       channel: dto.channel,
       title: dto.title,
       content: dto.content,
@@ -47,34 +46,20 @@ export class ReportService {
       reporterEncrypted: dto.reporter ? this.cipher.encryptJson({ ...dto.reporter }) : null,
       createdAt: receivedAt,
     };
-    const data: ReportReceivedV1 = {
-      reportId: report.id,
-      caseId: report.caseId,
-      channel: dto.channel,
-      title: dto.title,
-      content: dto.content,
-      category: report.category,
-      location: { ...dto.location },
-      occurredAt: report.occurredAt.toISOString(),
-      receivedAt: receivedAt.toISOString(),
-      ...(dto.sourceRef ? { sourceRef: dto.sourceRef } : {}),
-    };
-    const envelope = makeEnvelope({
-      id: `report:${report.id}`,
-      type: EVENT_TYPES.reportReceived,
-      source: '/huiying/intake',
-      time: receivedAt.toISOString(),
-      subject: report.caseId,
-      data,
-    });
-    const stored = await this.repo.storeWithOutbox(report, {
-      eventId: envelope.id,
-      topic: TOPICS.reportReceived,
-      messageKey: report.caseId,
-      payload: envelope as unknown as Record<string, unknown>,
-    });
+    const stored = await this.repo.store(draft, '/huiying/intake');
     if (!stored.duplicate) this.relay.nudge();
-    this.logger.info({ caseId: stored.caseId, reportId: stored.reportId, channel: dto.channel, duplicate: stored.duplicate, reporter: dto.reporter }, 'report stored');
-    return stored;
+    this.logger.info(
+      { caseId: stored.caseId, reportId: stored.reportId, channel: dto.channel, duplicate: stored.duplicate, grouping: stored.grouping ?? null, reporter: dto.reporter },
+      stored.grouping ? 'report stored: joined an open case' : 'report stored',
+    );
+    return stored.duplicate ? { ...stored, grouping: { reason: 'sourceRef' } } : stored;
+  }
+
+  /** A closed opinion case takes no more near-duplicates: the next report of the matter opens a new case. */
+  async onCaseEvent(envelope: EventEnvelope<CaseStageChangedV1>): Promise<void> {
+    const e = envelope.data;
+    if (e.kind !== 'opinion' || !CLOSED_STAGES.includes(e.stage)) return;
+    await this.repo.markCaseClosed({ caseId: e.caseId, stage: e.stage, closedAt: new Date(e.occurredAt), sourceEventId: envelope.id });
+    this.logger.info({ caseId: e.caseId, stage: e.stage }, 'case closed: no longer takes near-duplicate reports');
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Logger } from 'pino';
 import {
+  opinionCaseSignals,
   SEARCH_ATTRIBUTES,
   TASK_QUEUES,
   WORKFLOW_TYPES,
   type OpinionCaseInput,
+  type ReportGroupedSignal,
 } from '@huiying/contracts';
 import { LOGGER } from '../infrastructure.module';
 
@@ -35,6 +37,20 @@ export class CaseWorkflowStarter {
       return 'started';
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
+      throw e;
+    }
+  }
+
+  /**
+   * Tells the case workflow that another report joined its group (the workflow ignores a report it already counted).
+   * A case whose workflow has completed answers 'not-running': the report stays on record with its case.
+   */
+  async signalReportGrouped(caseId: string, signal: ReportGroupedSignal): Promise<'signalled' | 'not-running'> {
+    try {
+      await this.client.workflow.getHandle(caseId).signal(opinionCaseSignals.reportGrouped, signal);
+      return 'signalled';
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return 'not-running';
       throw e;
     }
   }

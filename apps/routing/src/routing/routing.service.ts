@@ -86,6 +86,18 @@ export class RoutingService {
       ...atIntake,
     });
     await this.routes.markWorkflowStarted(route.caseId);
+    if (route.reportId !== report.reportId) {
+      // a further report of the case (grouped by intake): the group grew; what this report alone calls for may raise the grade
+      const signalled = await this.starter.signalReportGrouped(route.caseId, {
+        reportId: report.reportId,
+        channel: report.channel,
+        receivedAt: report.receivedAt,
+        groupSize: report.grouping?.groupSize ?? 2,
+        ...(atIntake.grade ? { suggestedGrade: atIntake.grade } : {}),
+      });
+      this.logger.info({ caseId: route.caseId, reportId: report.reportId, channel: report.channel, grouping: report.grouping ?? null, signalled }, 'report grouped into case');
+      return;
+    }
     this.logger.info(
       { caseId: route.caseId, lead: route.leadDepartment, ruleVersion: route.ruleVersion, policyVersion: route.policyVersion, grade: atIntake.grade ?? null, flags: atIntake.flags ?? null, outcome },
       'case routed',

@@ -1,12 +1,16 @@
 import { Type } from 'class-transformer';
 import {
   IsIn,
+  IsInt,
   IsISO8601,
+  IsNumber,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
@@ -16,6 +20,21 @@ export class ReportLocationV1 {
   @IsOptional() @IsString() @MaxLength(100) district?: string;
   @IsOptional() @IsString() @MaxLength(100) township?: string;
   @IsOptional() @IsString() @MaxLength(500) address?: string;
+}
+
+/** Why a report joined an existing case instead of opening one. */
+export const GROUPING_REASONS = ['sourceRef', 'near_duplicate'] as const;
+export type GroupingReason = (typeof GROUPING_REASONS)[number];
+
+/** Present when the report joined an existing (open) case: the group grew. */
+export class ReportGroupingV1 {
+  @IsIn(GROUPING_REASONS) reason!: GroupingReason;
+  /** Estimated Jaccard similarity of the texts (0–1) for 'near_duplicate'. */
+  @IsOptional() @IsNumber() @Min(0) @Max(1) similarity?: number;
+  /** The report of the case this one was found similar to. */
+  @IsOptional() @IsUUID() groupedWithReportId?: string;
+  /** Reports in the case, this one included. */
+  @IsInt() @Min(2) groupSize!: number;
 }
 
 /**
@@ -33,4 +52,6 @@ export class ReportReceivedV1 {
   @IsISO8601({ strict: true }) occurredAt!: string;
   @IsISO8601({ strict: true }) receivedAt!: string;
   @IsOptional() @IsString() @MaxLength(200) sourceRef?: string;
+  /** Absent for the report that opened the case; present when it joined an existing case. */
+  @IsOptional() @ValidateNested() @Type(() => ReportGroupingV1) grouping?: ReportGroupingV1;
 }

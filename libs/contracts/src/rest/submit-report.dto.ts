@@ -77,8 +77,21 @@ export class SubmitReportDto {
   sourceRef?: string;
 }
 
+export class ReportGroupingDto {
+  @ApiProperty({ enum: ['sourceRef', 'near_duplicate'], description: 'sourceRef: this report was already received (nothing stored); near_duplicate: a new report of a matter already open at the same place.' })
+  reason!: 'sourceRef' | 'near_duplicate';
+  @ApiPropertyOptional({ example: 0.62, description: 'Estimated text similarity (0–1) to the report it was grouped with (near_duplicate).' })
+  similarity?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The report of the case it was found similar to (near_duplicate).' })
+  groupedWithReportId?: string;
+  @ApiPropertyOptional({ example: 2, description: 'Reports in the case, this one included (near_duplicate).' })
+  groupSize?: number;
+}
+
 export class SubmitReportResponseDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ format: 'uuid' }) reportId!: string;
   @ApiProperty({ description: 'true when this sourceRef was already received: nothing new was stored.' }) duplicate!: boolean;
+  @ApiPropertyOptional({ type: ReportGroupingDto, description: 'Present when the report belongs to a case opened by an earlier report.' })
+  grouping?: ReportGroupingDto;
 }

@@ -17,6 +17,25 @@ export class ReportEntity {
   /** Reporter contact, AES-256-GCM encrypted (FieldCipher). */
   @Column('text', { name: 'reporter_encrypted', nullable: true }) reporterEncrypted!: string | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  /** Normalised "district/township" the report is grouped by (null: no place, never grouped on its text). */
+  @Column('text', { name: 'place_key', nullable: true }) placeKey?: string | null;
+  /** MinHash signature of title + content (128 × uint32 big-endian; null: too little text to group on). */
+  @Column('bytea', { name: 'text_minhash', nullable: true }) textMinhash?: Buffer | null;
+  /** Why it joined an existing case ('near_duplicate'); null for the report that opened its case. */
+  @Column('text', { name: 'grouping_reason', nullable: true }) groupingReason?: string | null;
+  /** The report of the case it was found similar to. */
+  @Column('uuid', { name: 'grouped_with_report_id', nullable: true }) groupedWithReportId?: string | null;
+  /** Estimated text similarity (0–1) to that report. */
+  @Column('real', { name: 'grouping_similarity', nullable: true }) groupingSimilarity?: number | null;
+}
+
+/** Cases intake knows are closed (from cases.events.v1): a near-duplicate of a closed case opens a new case. */
+@Entity({ schema: 'intake', name: 'closed_cases' })
+export class IntakeClosedCaseEntity {
+  @PrimaryColumn('uuid', { name: 'case_id' }) caseId!: string;
+  @Column('text') stage!: string;
+  @Column('timestamptz', { name: 'closed_at' }) closedAt!: Date;
+  @Column('text', { name: 'source_event_id' }) sourceEventId!: string;
 }
 
 /** Transactional outbox: written in the same transaction as the record, relayed to Kafka. */

@@ -28,7 +28,7 @@ export interface GroupingMatch {
 
 /**
  * The case a report joins on its text: among the candidates (reports of open cases), those of the same place key,
- * received within `windowHours` before it, whose fingerprint is at least `threshold` similar; the most similar wins
+ * received at most `windowHours` before it, whose fingerprint is at least `threshold` similar; the most similar wins
  * (ties: the most recently received). No place or no fingerprint on either side: no match.
  */
 export function nearDuplicateMatch(
@@ -43,7 +43,9 @@ export function nearDuplicateMatch(
   for (const c of candidates) {
     if (c.placeKey !== report.placeKey || !c.fingerprint) continue;
     const at = c.receivedAt.getTime();
-    if (at < earliest || at > report.receivedAt.getTime()) continue;
+    // a candidate stamped a little later is still one (two reports racing: the one that waited for the lock may carry
+    // the earlier time), so only the start of the window is checked
+    if (at < earliest) continue;
     const similarity = fingerprintSimilarity(report.fingerprint, c.fingerprint);
     if (similarity < threshold) continue;
     if (!best || similarity > best.similarity || (similarity === best.similarity && at > best.at)) {
