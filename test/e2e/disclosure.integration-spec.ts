@@ -62,7 +62,11 @@ describe('disclosure applications on the real stack', () => {
     expect(registered).toMatchObject({ kind: 'disclosure', department: 'disclosure_office', jurisdiction: 'cn' });
 
     const handle = t.client.workflow.getHandle(caseId);
-    const description = await handle.describe();
+    // the registered event can reach the ledger before the workflow has set its deadline search attributes
+    const description = await eventually('the answer deadline in the search attributes', async () => {
+      const d = await handle.describe();
+      return d.typedSearchAttributes.get(SEARCH_ATTRIBUTES.DueAt) ? d : undefined;
+    });
     expect(description.type).toBe('disclosureApplicationWorkflow');
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.CaseKind)).toBe('disclosure');
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.Department)).toBe('disclosure_office');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Client as PgClient } from 'pg';
 import { HOTLINE_BATCH_MAX } from '@huiying/contracts';
-import { apiKey, eventually, pg, postJson, urls } from './support';
+import { apiKey, pg, postJson, urls } from './support';
 import { workOrder } from './hotline-support';
 
 const run = promisify(execFile);
@@ -147,21 +147,27 @@ describe('12345 hotline bulk import on the running stack', () => {
     // and they join the opinion pipeline: each case routed once and its workflow running (collected → routed in the
     // case ledger). A burst larger than the workflow start rate waits in Kafka and Temporal's task queue, nothing is
     // dropped; waiting for the ledger also leaves no backlog behind for the tests that run next.
+    // The pace depends on the machine (2 cores shared with everything else): wait as long as cases keep arriving, fail
+    // when none has arrived for STALL_MS (a stuck pipeline), never on a fixed rate.
     const routingStarted = Date.now();
-    await eventually(
-      `${nUnique} hotline cases routed and in the ledger`,
-      async () => {
-        const n = await count(
-          `SELECT count(*)::int AS n FROM ledger.cases c JOIN intake.reports r ON r.case_id = c.case_id WHERE r.source_ref LIKE $1 AND c.last_sequence >= 2`,
-          [like],
-        );
-        return n === nUnique ? n : undefined;
-      },
-      Math.max(300000, N * 150),
-    );
+    const routed = () =>
+      count(
+        `SELECT count(*)::int AS n FROM ledger.cases c JOIN intake.reports r ON r.case_id = c.case_id WHERE r.source_ref LIKE $1 AND c.last_sequence >= 2`,
+        [like],
+      );
+    const STALL_MS = 180000;
+    let last = -1;
+    let lastProgressAt = Date.now();
+    for (;;) {
+      const n = await routed();
+      if (n === nUnique) break;
+      if (n !== last) [last, lastProgressAt] = [n, Date.now()];
+      if (Date.now() - lastProgressAt > STALL_MS) throw new Error(`hotline cases stopped arriving in the ledger: ${n} of ${nUnique} after ${STALL_MS / 1000} s without progress`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     expect(await count(`SELECT count(*)::int AS n FROM routing.case_routes c JOIN intake.reports r ON r.case_id = c.case_id WHERE r.source_ref LIKE $1`, [like])).toBe(nUnique);
     timings.untilAllRouted = Date.now() - routingStarted;
     process.stdout.write(`hotline e2e N=${N} timings (ms): ${JSON.stringify(timings)}\n`);
-  }, Math.max(600000, N * 250));
+  }, 70 * 60 * 1000); // bounded by the stall check above; CI's own limit is 90 minutes
 
 });
