@@ -26,22 +26,30 @@ export const AUTOMATIC_ASSESSOR = 'assessment-model';
 const CLAIMED_STAGES = ['claimed', 'assessed', 'consultation', 'approved', 'handling', 'responded', 'follow_up'];
 const ENDED_STAGES = ['closed', 'evaluated'];
 
-export function reportRow(eventId: string, r: ReportReceivedV1, lexicon: SensitiveLexicon): Omit<AssessmentCaseReportEntity, 'createdAt'> {
+/** The features of a report's text and place: lexicon hits of its title and content, district and township. */
+function featuresRow(
+  r: { reportId: string; caseId: string; channel: string; title: string; content: string; location: { district?: string; township?: string } },
+  receivedAt: Date,
+  eventId: string,
+  lexicon: SensitiveLexicon,
+): Omit<AssessmentCaseReportEntity, 'createdAt' | 'revision' | 'updatedAt'> {
   const hits = matchLexicon(`${r.title}\n${r.content}`, lexicon);
   return {
     reportId: r.reportId,
     caseId: r.caseId,
     channel: r.channel,
-    receivedAt: new Date(r.receivedAt),
+    receivedAt,
     district: r.location.district ?? null,
     township: r.location.township ?? null,
     sensitiveTerms: hits.sensitive,
     casualtyTerms: hits.casualties,
     lexiconVersion: lexicon.version,
     sourceEventId: eventId,
-    revision: 0,
-    updatedAt: null,
   };
+}
+
+export function reportRow(eventId: string, r: ReportReceivedV1, lexicon: SensitiveLexicon): Omit<AssessmentCaseReportEntity, 'createdAt'> {
+  return { ...featuresRow(r, new Date(r.receivedAt), eventId, lexicon), revision: 0, updatedAt: null };
 }
 
 /**
@@ -49,21 +57,7 @@ export function reportRow(eventId: string, r: ReportReceivedV1, lexicon: Sensiti
  * the new place. When the update overtakes the report's first event (two topics), its time stands in for receipt.
  */
 export function updatedReportRow(eventId: string, u: ReportUpdatedV1, lexicon: SensitiveLexicon): Omit<AssessmentCaseReportEntity, 'createdAt'> {
-  const hits = matchLexicon(`${u.title}\n${u.content}`, lexicon);
-  return {
-    reportId: u.reportId,
-    caseId: u.caseId,
-    channel: u.channel,
-    receivedAt: new Date(u.updatedAt),
-    district: u.location.district ?? null,
-    township: u.location.township ?? null,
-    sensitiveTerms: hits.sensitive,
-    casualtyTerms: hits.casualties,
-    lexiconVersion: lexicon.version,
-    sourceEventId: eventId,
-    revision: u.revision,
-    updatedAt: new Date(u.updatedAt),
-  };
+  return { ...featuresRow(u, new Date(u.updatedAt), eventId, lexicon), revision: u.revision, updatedAt: new Date(u.updatedAt) };
 }
 
 export function reportSignal(row: AssessmentCaseReportEntity): ReportSignal {
