@@ -8,6 +8,7 @@ import { ReportModule } from './reports/report.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { HotlineModule } from './hotline/hotline.module';
 import { HotlineWorkOrderConsumer } from './hotline/hotline.consumer';
+import { CaseClosedConsumer } from './reports/case-closed.consumer';
 
 @Module({
   imports: [
@@ -17,13 +18,19 @@ import { HotlineWorkOrderConsumer } from './hotline/hotline.consumer';
     DisclosureModule,
     HotlineModule,
     HealthModule.register({
-      imports: [HotlineModule],
-      inject: [DataSource, KAFKA, HotlineWorkOrderConsumer],
-      useFactory: (ds: DataSource, kafka: Kafka, hotline: HotlineWorkOrderConsumer): HealthCheck[] => [
+      imports: [HotlineModule, ReportModule],
+      inject: [DataSource, KAFKA, HotlineWorkOrderConsumer, CaseClosedConsumer],
+      useFactory: (ds: DataSource, kafka: Kafka, hotline: HotlineWorkOrderConsumer, cases: CaseClosedConsumer): HealthCheck[] => [
         {
           name: 'hotline-consumer',
           check: async () => {
             if (!hotline.consumer.healthy()) throw new Error('hotline.work-orders.v1 consumer is not running');
+          },
+        },
+        {
+          name: 'cases-consumer',
+          check: async () => {
+            if (!cases.consumer.healthy()) throw new Error('cases.events.v1 consumer (closed cases stop taking near-duplicates) is not running');
           },
         },
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },

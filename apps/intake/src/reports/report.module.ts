@@ -8,5 +8,6 @@ import { ReportService } from './report.service';
 @Module({
   controllers: [ReportController, ReportGrpcController],
   providers: [ReportService, ReportRepository, CaseClosedConsumer],
+  exports: [CaseClosedConsumer],
 })
 export class ReportModule {}
