@@ -71,9 +71,13 @@ describe('12345 hotline feed on the running stack', () => {
       const got = await fetch(`${urls.intake}/v1/hotline/work-orders/${orderNo}`, { headers: authHeaders() }).then((r) => r.json() as Promise<Record<string, unknown>>);
       expect(got).toMatchObject({ orderNo, revision: 2, caseId: report.case_id, title: '工单更新：已派单', firstSource: 'kafka' });
       expect(JSON.stringify(got)).not.toContain((original.caller as { phone: string }).phone);
-      // one report, one outbox event, whatever the paths and revisions
+      // one report and one received event whatever the paths; one report-updated event for the later revision
       expect(await count('SELECT count(*)::int AS n FROM intake.reports WHERE source_ref = $1', [source])).toBe(1);
-      expect(await count('SELECT count(*)::int AS n FROM intake.outbox WHERE message_key = $1', [report.case_id])).toBe(1);
+      const events = await db.query('SELECT event_id, topic FROM intake.outbox WHERE message_key = $1 ORDER BY id', [report.case_id]);
+      expect(events.rows).toEqual([
+        { event_id: `report:${report.id}`, topic: TOPICS.reportReceived },
+        { event_id: `report-updated:${report.id}:2`, topic: TOPICS.reportUpdated },
+      ]);
 
       // poison: an invalid work order, a value that is not JSON, a key that is not the order number
       await send({ ...workOrder(`${prefix}-2`, 4), appealType: 'wish' });
