@@ -3,7 +3,9 @@
 // or another matter at the same place, opens its own case; each report keeps its own record, channel and event.
 import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
-import { eventually, pg, postJson, urls } from './support';
+import type { Client, Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTES } from '@huiying/contracts';
+import { eventually, pg, postJson, temporal, urls } from './support';
 
 /** A township of this run only, so that reports of other runs or suites (72 h window) are no candidates. */
 const run = randomUUID().slice(0, 8);
@@ -26,12 +28,15 @@ jest.setTimeout(5 * 60_000);
 
 describe('grouping of reports (intake)', () => {
   let db: PgClient;
+  let t: { client: Client; connection: Connection };
 
   beforeAll(async () => {
     db = await pg();
+    t = await temporal();
   });
 
   afterAll(async () => {
+    await t?.connection.close();
     await db?.end();
   });
 
@@ -95,6 +100,18 @@ describe('grouping of reports (intake)', () => {
     expect(results.filter((r) => !r.body.grouping)).toHaveLength(1); // exactly one opened the case
     const sizes = results.map((r) => (r.body.grouping as { groupSize?: number } | undefined)?.groupSize ?? 1).sort();
     expect(sizes).toEqual([1, 2, 3, 4, 5, 6]);
+
+    // six reports through six channels (one of them news comments) within minutes: the group calls for major, and the
+    // case workflow — not claimed yet — is raised to it by the reportGrouped signals
+    const sixth = results.find((r) => (r.body.grouping as { groupSize?: number } | undefined)?.groupSize === 6);
+    expect(sixth?.body.grouping).toMatchObject({ suggestedGrade: 'major' });
+    const caseId = results[0].body.caseId as string;
+    const grade = await eventually('the case workflow raised to major by the growing group', async () => {
+      const d = await t.client.workflow.getHandle(caseId).describe();
+      const g = d.typedSearchAttributes.get(SEARCH_ATTRIBUTES.Grade);
+      return g === 'major' ? g : undefined;
+    }, 180_000);
+    expect(grade).toBe('major');
   });
 
   it('12345 work orders with different order numbers about the same matter and place end in one case', async () => {

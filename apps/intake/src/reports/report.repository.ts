@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { TOPICS, type ReportGroupingV1 } from '@huiying/contracts';
 import { IntakeClosedCaseEntity, OutboxEntity, ReportEntity } from '@huiying/persistence';
 import { IntakeConfig } from '../intake.config';
+import { groupGrade, type GroupedReport } from './group-grade';
 import { reportReceivedEnvelope } from './report-event';
 import { nearDuplicateMatch, type GroupingCandidate } from './similarity/grouping-rule';
 import { placeKey } from './similarity/place-key';
@@ -76,8 +77,15 @@ export class ReportRepository {
       );
       if (match) {
         caseId = match.caseId;
-        const groupSize = (await em.count(ReportEntity, { where: { caseId } })) + 1;
-        grouping = { reason: 'near_duplicate', similarity: match.similarity, groupedWithReportId: match.reportId, groupSize };
+        const group = [...(await this.groupOf(em, caseId)), { ...draft, district: draft.location.district ?? null }];
+        const suggestedGrade = groupGrade(group);
+        grouping = {
+          reason: 'near_duplicate',
+          similarity: match.similarity,
+          groupedWithReportId: match.reportId,
+          groupSize: group.length,
+          ...(suggestedGrade !== 'general' ? { suggestedGrade } : {}),
+        };
       }
     }
     const report: ReportEntity = {
@@ -101,6 +109,15 @@ export class ReportRepository {
       lastError: null,
     });
     return { caseId, reportId: report.id, duplicate: false, ...(grouping ? { grouping } : {}) };
+  }
+
+  /** The reports of a case as the group grading needs them (reports_case_id_idx). */
+  private async groupOf(em: EntityManager, caseId: string): Promise<GroupedReport[]> {
+    const rows: { id: string; channel: string; received_at: Date; district: string | null; title: string; content: string }[] = await em.query(
+      `SELECT id, channel, received_at, location->>'district' AS district, title, content FROM intake.reports WHERE case_id = $1`,
+      [caseId],
+    );
+    return rows.map((r) => ({ id: r.id, channel: r.channel, receivedAt: new Date(r.received_at), district: r.district, title: r.title, content: r.content }));
   }
 
   private async candidates(em: EntityManager, key: string, since: Date): Promise<GroupingCandidate[]> {

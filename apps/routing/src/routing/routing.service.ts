@@ -87,13 +87,14 @@ export class RoutingService {
     });
     await this.routes.markWorkflowStarted(route.caseId);
     if (route.reportId !== report.reportId) {
-      // a further report of the case (grouped by intake): the group grew; what this report alone calls for may raise the grade
+      // a further report of the case (grouped by intake): the group grew, which may raise the grade
       const signalled = await this.starter.signalReportGrouped(route.caseId, {
         reportId: report.reportId,
         channel: report.channel,
         receivedAt: report.receivedAt,
         groupSize: report.grouping?.groupSize ?? 2,
-        ...(atIntake.grade ? { suggestedGrade: atIntake.grade } : {}),
+        // the grade the whole group calls for (intake grades the group), else what this report alone calls for
+        ...(report.grouping?.suggestedGrade ?? atIntake.grade ? { suggestedGrade: report.grouping?.suggestedGrade ?? atIntake.grade } : {}),
       });
       this.logger.info({ caseId: route.caseId, reportId: report.reportId, channel: report.channel, grouping: report.grouping ?? null, signalled }, 'report grouped into case');
       return;

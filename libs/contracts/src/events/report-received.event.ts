@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
-import { CHANNELS, type Channel } from '../workflow/case';
+import { CHANNELS, GRADES, type Channel, type Grade } from '../workflow/case';
 
 export class ReportLocationV1 {
   @IsOptional() @IsString() @MaxLength(100) district?: string;
@@ -35,6 +35,8 @@ export class ReportGroupingV1 {
   @IsOptional() @IsUUID() groupedWithReportId?: string;
   /** Reports in the case, this one included. */
   @IsInt() @Min(2) groupSize!: number;
+  /** The grade the whole group calls for (the automatic grading model over all its reports), when above general. */
+  @IsOptional() @IsIn(GRADES) suggestedGrade?: Grade;
 }
 
 /**

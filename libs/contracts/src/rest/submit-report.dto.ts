@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
-import { CHANNELS, type Channel } from '../workflow/case';
+import { CHANNELS, GRADES, type Channel, type Grade } from '../workflow/case';
 
 export class LocationDto {
   @ApiPropertyOptional({ example: '城关区', description: 'District (区/县) where the matter happened: decides the territory (属地).' })
@@ -86,6 +86,8 @@ export class ReportGroupingDto {
   groupedWithReportId?: string;
   @ApiPropertyOptional({ example: 2, description: 'Reports in the case, this one included (near_duplicate).' })
   groupSize?: number;
+  @ApiPropertyOptional({ enum: GRADES, description: 'The grade the grown group calls for (automatic grading over all its reports), when above general; the case\'s grade is raised to it, never lowered.' })
+  suggestedGrade?: Grade;
 }
 
 export class SubmitReportResponseDto {
