@@ -30,7 +30,7 @@ import { CaseClosedConsumer } from './reports/case-closed.consumer';
         {
           name: 'cases-consumer',
           check: async () => {
-            if (!cases.consumer.healthy()) throw new Error('cases.events.v1 consumer (closed cases stop taking near-duplicates) is not running');
+            if (!cases.healthy()) throw new Error('cases.events.v1 consumer (closed cases stop taking near-duplicates) is not running');
           },
         },
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },

@@ -1,37 +1,16 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TOPICS } from '@huiying/contracts';
-import { TypedProducer, ValidatingConsumer } from '@huiying/messaging';
+import { HostedConsumer, TypedProducer } from '@huiying/messaging';
 import { KAFKA, LOGGER } from '../infrastructure.module';
 import { IntakeConfig } from '../intake.config';
 import { ReportService } from './report.service';
 
 /** Consumes cases.events.v1 (own group) so that closed cases stop taking near-duplicates; a one-line hand-off. */
 @Injectable()
-export class CaseClosedConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: ValidatingConsumer<typeof TOPICS.caseEvents>;
-
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    producer: TypedProducer,
-    config: IntakeConfig,
-    service: ReportService,
-    @Inject(LOGGER) logger: Logger,
-  ) {
-    this.consumer = new ValidatingConsumer(
-      kafka,
-      { groupId: config.INTAKE_CASES_CONSUMER_GROUP, topic: TOPICS.caseEvents, handle: (env) => service.onCaseEvent(env) },
-      producer,
-      logger,
-    );
-  }
-
-  onApplicationBootstrap() {
-    return this.consumer.start();
-  }
-
-  onApplicationShutdown() {
-    return this.consumer.stop();
+export class CaseClosedConsumer extends HostedConsumer<typeof TOPICS.caseEvents> {
+  constructor(@Inject(KAFKA) kafka: Kafka, producer: TypedProducer, config: IntakeConfig, service: ReportService, @Inject(LOGGER) logger: Logger) {
+    super(kafka, { groupId: config.INTAKE_CASES_CONSUMER_GROUP, topic: TOPICS.caseEvents, handle: (env) => service.onCaseEvent(env) }, producer, logger);
   }
 }
