@@ -1,6 +1,6 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { GrpcStatus, toGrpcError } from '@huiying/platform';
+import { FIELD_ERRORS_TRAILER, GrpcStatus, toGrpcError } from '@huiying/platform';
 import { AccessRepository } from './access.repository';
 import type { AuditEntry, AuditOutcome, Caller } from './access.types';
 import type { CallInfo } from './call-info';
@@ -43,7 +43,14 @@ function errorDetail(e: unknown): Record<string, unknown> {
   }
   const grpc = toGrpcError(e);
   const code = grpc.metadata?.get('huiying-error-code')?.[0];
-  return { ...(typeof code === 'string' ? { code } : {}), ...(grpc.code === GrpcStatus.INTERNAL ? { error: 'internal' } : {}) };
+  const fieldErrors = grpc.metadata?.get(FIELD_ERRORS_TRAILER)?.[0];
+  let fields: string[] | undefined;
+  try {
+    fields = typeof fieldErrors === 'string' ? (JSON.parse(fieldErrors) as { field: string }[]).map((f) => String(f.field)) : undefined;
+  } catch {
+    fields = undefined;
+  }
+  return { ...(typeof code === 'string' ? { code } : {}), ...(fields ? { fields } : {}), ...(grpc.code === GrpcStatus.INTERNAL ? { error: 'internal' } : {}) };
 }
 
 /**

@@ -54,7 +54,14 @@ export async function bootstrapHttpApp(
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(opts.title).setDescription(opts.description).setVersion('v1').build(),
+    new DocumentBuilder()
+      .setTitle(opts.title)
+      .setDescription(opts.description)
+      .setVersion('v1')
+      // every route but /health, /metrics and published schemas needs a calling system's key (README: Access control)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'hy_<prefix>_<secret>', description: 'API key of the calling system' })
+      .addSecurityRequirements('bearer')
+      .build(),
   );
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
   const grpcHealth = opts.grpc ? await startGrpc(app, opts.grpc, logger) : undefined;
