@@ -38,7 +38,10 @@ export async function parseMessage<K extends MappedTopic>(
   const envelope = plainToInstance(EventEnvelope, json) as EventEnvelope<EventMap[K]>;
   const envelopeErrors = await validate(envelope, { skipMissingProperties: false, forbidUnknownValues: false });
   const data = plainToInstance(PAYLOAD_CLASSES[topic] as new () => EventMap[K], (json as { data?: unknown }).data ?? {});
-  const dataErrors = await validate(data as object, { whitelist: true, forbidNonWhitelisted: true });
+  // Tolerant reader: fields this consumer does not know (added by a newer producer of the same topic version) are
+  // dropped before the handler sees them, so producers can be deployed before consumers; a breaking change is a new
+  // topic version. Missing or malformed known fields are still poison.
+  const dataErrors = await validate(data as object, { whitelist: true, forbidNonWhitelisted: false });
   const problems = [
     ...describe(envelopeErrors).filter((p) => !p.startsWith('data')),
     ...describe(dataErrors, 'data'),
