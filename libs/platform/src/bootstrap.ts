@@ -78,13 +78,16 @@ export async function bootstrapHttpApp(
 async function startGrpc(app: INestApplication, settings: GrpcServerSettings, logger: Logger): Promise<() => Promise<void>> {
   const { health, set } = createGrpcHealth(settings.services);
   // Not inheriting the HTTP app's pipes and filters: gRPC controllers (GrpcController) validate and map errors themselves.
-  const grpc = app.connectMicroservice(grpcServerOptions(settings, health), { inheritAppConfig: false });
+  // Deferred: the handlers are bound at listen, after the global enhancers below are in place.
+  const grpc = app.connectMicroservice(grpcServerOptions(settings, health), { inheritAppConfig: false, deferInitialization: true });
   // …except access control (guard + audit), which must hold on gRPC exactly as on REST
   const enhancers = optional<GrpcEnhancers>(app, GRPC_ENHANCERS);
   if (enhancers) {
     grpc.useGlobalGuards(...enhancers.guards);
     grpc.useGlobalInterceptors(...enhancers.interceptors);
   }
+  // the HTTP app runs the modules' lifecycle hooks (once) for both sides
+  (grpc as unknown as { setIsInitHookCalled(v: boolean): void }).setIsInitHookCalled(true);
   await app.startAllMicroservices();
   const checks = app.get<HealthCheck[]>(HEALTH_CHECKS, { strict: false });
   let last: string | undefined;
