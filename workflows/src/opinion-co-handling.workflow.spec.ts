@@ -57,12 +57,18 @@ describe('opinionCaseWorkflow co-handling (主办/协办) and rejection types (t
     const coEvents = events.ofChange(caseId, 'co_handling');
     expect(coEvents.map((e) => e.detail.type)).toEqual(['co_handlers_added', 'co_handling_report']);
     expect(coEvents[1]!.detail).toMatchObject({ department: 'market_regulation', part: '燃气质量检测', status: 'done' });
+    // every case event carries the co-departments at that moment (the ledger folds them for department reach)
+    expect(coEvents.map((e) => e.coDepartments)).toEqual([
+      ['market_regulation', 'health_commission'],
+      ['market_regulation', 'health_commission'],
+    ]);
 
     // a transfer to a co-department makes it the lead: it no longer co-handles
     s = await handle.executeUpdate(opinionCaseUpdates.transfer, { args: [{ toDepartment: 'health_commission', reason: '以健康排查为主', transferredBy: 'office-1' }] });
     expect(s.department).toBe('health_commission');
     expect(s.coHandlers.map((h) => h.department)).toEqual(['market_regulation']);
     await settled(handle);
+    expect(events.ofChange(caseId, 'transfer').at(-1)).toMatchObject({ department: 'health_commission', coDepartments: ['market_regulation'] });
   });
 
   it('rejects the lead as a co-department, a department twice, an unknown co-department report, and a second done', async () => {
