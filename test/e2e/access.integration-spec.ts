@@ -6,7 +6,12 @@
 // Reads are decided by the ledger on its read model: those tests use a case the ledger folds from a case event put on
 // cases.events.v1 (as the worker does), so they do not wait behind the workflows of other suites. Actions are decided
 // on the case workflow: those tests use a case submitted to intake and routed by the real pipeline.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import type { Producer } from 'kafkajs';
 import type { Client as PgClient } from 'pg';
@@ -15,7 +20,10 @@ import { EVENT_TYPES, makeEnvelope, TOPICS, type CaseStageChangedV1 } from '@hui
 import { eventually, getJson, kafka, pg, postJson, urls } from './support';
 import { grpcClients, grpcError, unary } from './grpc-support';
 
-jest.setTimeout(15 * 60_000); // the pipeline may be busy with other suites' cases
+jest.setTimeout(15 * 60_000);
+
+const CLI = path.resolve(__dirname, '../../libs/access/dist/access.cli.js');
+const runCli = promisify(execFile); // the pipeline may be busy with other suites' cases
 
 const run = randomUUID().slice(0, 8);
 const LEAD = 'housing_urban_rural'; // routing rule for category housing in seed-city
@@ -237,6 +245,35 @@ describe('access control and audit on the running services (REST and gRPC)', () 
     expect((denied.body.entries as { systemId: string; outcome: string }[]).every((e) => e.systemId === systemId('tiny') && e.outcome === 'denied')).toBe(true);
     expect((denied.body.entries as unknown[]).length).toBeGreaterThanOrEqual(1);
     expect((await getJson(`${urls.ledger}/v1/audit-log?outcome=maybe`)).status).toBe(400);
+  });
+
+  it('the access CLI (npm run access) creates a system, issues a key to a mode-600 file, lists prefixes only, revokes', async () => {
+    const id = systemId('cli');
+    const created = await runCli(process.execPath, [CLI, 'create-system', '--id', id, '--name', 'CLI 测试', '--kind', 'supervisor', '--jurisdiction', 'seed-city', '--scopes', 'read']);
+    expect(JSON.parse(created.stdout)).toMatchObject({ id, kind: 'supervisor', jurisdiction: 'seed-city', scopes: ['read'], rateLimitPerMinute: 600 });
+    const again = await runCli(process.execPath, [CLI, 'create-system', '--id', id, '--name', 'x', '--kind', 'system', '--scopes', 'read']).catch((e: { code: number; stderr: string }) => e);
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringMatching(/exists already/) });
+    const bad = await runCli(process.execPath, [CLI, 'create-system', '--id', `${id}-2`, '--name', 'x', '--kind', 'system', '--scopes', 'read,write']).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown scope\(s\): write/) });
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'access-cli-'));
+    try {
+      const file = path.join(dir, 'key');
+      const issued = JSON.parse((await runCli(process.execPath, [CLI, 'issue-key', '--system', id, '--out', file])).stdout) as { prefix: string; key?: string };
+      expect(issued.key).toBeUndefined();
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const key = readFileSync(file, 'utf8').trim();
+      expect(key.startsWith(`hy_${issued.prefix}_`)).toBe(true);
+      expect(await getJson(`${urls.ledger}/v1/cases/${caseId}`, bearer(key))).toMatchObject({ status: 200, body: { caseId } });
+
+      const listed = (await runCli(process.execPath, [CLI, 'list', '--system', id])).stdout;
+      expect(JSON.parse(listed)).toEqual([expect.objectContaining({ id, keys: [expect.objectContaining({ prefix: issued.prefix, revokedAt: null })] })]);
+      expect(listed).not.toContain(key);
+      await runCli(process.execPath, [CLI, 'revoke-key', '--prefix', issued.prefix]);
+      expect(JSON.parse((await runCli(process.execPath, [CLI, 'list', '--system', id])).stdout)[0].keys[0].revokedAt).toEqual(expect.any(String));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the audit log is append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
