@@ -17,7 +17,7 @@ import type { Producer } from 'kafkajs';
 import type { Client as PgClient } from 'pg';
 import { AccessRepository, type NewSystem } from '@huiying/access';
 import { EVENT_TYPES, makeEnvelope, TOPICS, type CaseStageChangedV1 } from '@huiying/contracts';
-import { eventually, getJson, kafka, pg, postJson, urls } from './support';
+import { authHeaders, eventually, getJson, kafka, pg, postJson, urls } from './support';
 import { grpcClients, grpcError, unary } from './grpc-support';
 
 jest.setTimeout(15 * 60_000);
@@ -204,6 +204,23 @@ describe('access control and audit on the running services (REST and gRPC)', () 
     await eventually('publication refuses the revoked key (cache ≤ 30 s)', async () => ((await getJson(`${urls.publication}/v1/outbound?limit=1`, bearer(key))).status === 401 ? true : undefined), 45_000);
   });
 
+  it('a disabled system is refused with every key (at once on the ledger, audited) and works again once enabled', async () => {
+    await system('suspended', { kind: 'system', jurisdiction: '*', scopes: ['read'] });
+    const key = keys.suspended as string;
+    expect((await getJson(`${urls.ledger}/v1/cases/${caseId}`, bearer(key))).status).toBe(200);
+    const requestId = `e2e-access-${run}-disable`;
+    const disabled = await postJson(`${urls.ledger}/v1/access/systems/${systemId('suspended')}/disable`, {}, authHeaders({ 'x-request-id': requestId }));
+    expect(disabled).toMatchObject({ status: 200, body: { id: systemId('suspended'), disabledAt: expect.any(String) } });
+    expect(await auditOf(requestId)).toEqual([expect.objectContaining({ action: 'POST /v1/access/systems/:systemId/disable', status: '200', outcome: 'ok' })]);
+    expect(await getJson(`${urls.ledger}/v1/cases/${caseId}`, bearer(key))).toMatchObject({ status: 401, body: { code: 'INVALID_CREDENTIALS', message: 'the calling system is disabled' } });
+    await eventually('publication refuses the disabled system (cache ≤ 30 s)', async () => ((await getJson(`${urls.publication}/v1/outbound?limit=1`, bearer(key))).status === 401 ? true : undefined), 45_000);
+
+    const enabled = await postJson(`${urls.ledger}/v1/access/systems/${systemId('suspended')}/enable`, {});
+    expect(enabled).toMatchObject({ status: 200, body: { disabledAt: null } });
+    expect((await getJson(`${urls.ledger}/v1/cases/${caseId}`, bearer(key))).status).toBe(200);
+    expect((await postJson(`${urls.ledger}/v1/access/systems/no-such-system-${run}/disable`, {})).status).toBe(404);
+  });
+
   it('over its rate limit a system gets 429 with Retry-After (REST) and RESOURCE_EXHAUSTED (gRPC); the refused POST is audited', async () => {
     const tiny = bearer(keys.tiny);
     const first = await fetch(`${urls.ledger}/v1/cases/${caseId}`, { headers: tiny });
@@ -247,7 +264,7 @@ describe('access control and audit on the running services (REST and gRPC)', () 
     expect((await getJson(`${urls.ledger}/v1/audit-log?outcome=maybe`)).status).toBe(400);
   });
 
-  it('the access CLI (npm run access) creates a system, issues a key to a mode-600 file, lists prefixes only, revokes', async () => {
+  it('the access CLI (npm run access) creates a system, issues a key to a mode-600 file, lists prefixes only, disables and enables the system, revokes', async () => {
     const id = systemId('cli');
     const created = await runCli(process.execPath, [CLI, 'create-system', '--id', id, '--name', 'CLI 测试', '--kind', 'supervisor', '--jurisdiction', 'seed-city', '--scopes', 'read']);
     expect(JSON.parse(created.stdout)).toMatchObject({ id, kind: 'supervisor', jurisdiction: 'seed-city', scopes: ['read'], rateLimitPerMinute: 600 });
@@ -269,6 +286,10 @@ describe('access control and audit on the running services (REST and gRPC)', () 
       const listed = (await runCli(process.execPath, [CLI, 'list', '--system', id])).stdout;
       expect(JSON.parse(listed)).toEqual([expect.objectContaining({ id, keys: [expect.objectContaining({ prefix: issued.prefix, revokedAt: null })] })]);
       expect(listed).not.toContain(key);
+      const off = JSON.parse((await runCli(process.execPath, [CLI, 'disable-system', '--id', id])).stdout) as { disabledAt: string | null };
+      expect(off.disabledAt).toEqual(expect.any(String));
+      const on = JSON.parse((await runCli(process.execPath, [CLI, 'enable-system', '--id', id])).stdout) as { disabledAt: string | null };
+      expect(on.disabledAt).toBeNull();
       await runCli(process.execPath, [CLI, 'revoke-key', '--prefix', issued.prefix]);
       expect(JSON.parse((await runCli(process.execPath, [CLI, 'list', '--system', id])).stdout)[0].keys[0].revokedAt).toEqual(expect.any(String));
     } finally {

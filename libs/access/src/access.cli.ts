@@ -14,6 +14,8 @@ const USAGE = `usage: npm run access -- <command> [options]
                 [--department <code>] [--jurisdiction <code>|*] [--rate-limit <per minute>]
   issue-key     --system <id> [--expires-in-days <n>] [--out <file>]   (the key is shown once; --out writes it mode 600)
   revoke-key    --prefix <prefix> | --id <key id> [--at <ISO instant>] (without --at: revoked now)
+  disable-system --id <id>   every key of the system is refused (within the key cache time on running services)
+  enable-system  --id <id>
   list          [--system <id>]                                       (systems and keys; prefixes only)
   ensure-admin  --out <file>   keeps the key in <file> if it still works, else issues one for system 'local-admin'`;
 
@@ -80,6 +82,14 @@ async function main() {
         const key = await repo.revokeKey({ id: o.id, prefix: o.prefix }, at);
         if (!key) fail('no such key');
         console.log(JSON.stringify(key, null, 2));
+        break;
+      }
+      case 'disable-system':
+      case 'enable-system': {
+        if (!o.id) fail(USAGE);
+        const system = await repo.setSystemDisabled(o.id, command === 'disable-system');
+        if (!system) fail(`no system ${o.id}`);
+        console.log(JSON.stringify(system, null, 2));
         break;
       }
       case 'list': {

@@ -44,7 +44,8 @@ export class AccessGuard implements CanActivate {
       const auth = await this.keys.authenticate(call.credential);
       if ('failure' in auth) {
         caller = auth.systemId ? ({ systemId: auth.systemId, keyId: auth.keyId } as Caller) : undefined;
-        throw new AccessException(AccessExceptionCode.InvalidCredentials, `the API key is ${auth.failure === 'malformed' || auth.failure === 'unknown' ? 'not valid' : auth.failure}`);
+        const why = auth.failure === 'disabled' ? 'the calling system is disabled' : `the API key is ${auth.failure === 'malformed' || auth.failure === 'unknown' ? 'not valid' : auth.failure}`;
+        throw new AccessException(AccessExceptionCode.InvalidCredentials, why);
       }
       caller = auth.caller;
       this.limit(caller, call);

@@ -117,6 +117,17 @@ export class AccessRepository {
     return rows[0] ? toSystem(rows[0]) : null;
   }
 
+  /** Disables a system (every key of it is refused as 'disabled') or enables it again; null when unknown. */
+  async setSystemDisabled(id: string, disabled: boolean): Promise<SystemRecord | null> {
+    const { rows } = await this.db.query(
+      disabled
+        ? `UPDATE access.systems SET disabled_at = COALESCE(disabled_at, now()) WHERE id = $1 RETURNING *`
+        : `UPDATE access.systems SET disabled_at = NULL WHERE id = $1 RETURNING *`,
+      [id],
+    );
+    return rows[0] ? toSystem(rows[0]) : null;
+  }
+
   async findSystem(id: string): Promise<SystemRecord | null> {
     const { rows } = await this.db.query(`SELECT * FROM access.systems WHERE id = $1`, [id]);
     return rows[0] ? toSystem(rows[0]) : null;

@@ -39,6 +39,26 @@ export class AccessAdminController {
   }
 
   @RequireScope('admin', { caseParam: false })
+  @Post('systems/:systemId/disable')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Disable a calling system: every key of it is refused (401) — at once here, within 30 s on the other services' })
+  @ApiOkResponse({ type: AccessSystemDto })
+  @ApiNotFoundResponse({ description: 'No such system.' })
+  disableSystem(@Param('systemId') systemId: string): Promise<AccessSystemDto> {
+    return this.admin.setDisabled(systemId, true);
+  }
+
+  @RequireScope('admin', { caseParam: false })
+  @Post('systems/:systemId/enable')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Enable a disabled calling system again (its unrevoked, unexpired keys work again)' })
+  @ApiOkResponse({ type: AccessSystemDto })
+  @ApiNotFoundResponse({ description: 'No such system.' })
+  enableSystem(@Param('systemId') systemId: string): Promise<AccessSystemDto> {
+    return this.admin.setDisabled(systemId, false);
+  }
+
+  @RequireScope('admin', { caseParam: false })
   @Post('systems/:systemId/keys')
   @ApiOperation({ summary: 'Issue an API key: returned this once (stored as a hash). Rotation: issue a new key, switch, then revoke the old one.' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })

@@ -36,6 +36,14 @@ export class AccessAdminService {
     return { systems: (await this.repo.listSystems()).map(toSystem) };
   }
 
+  /** Disables (or re-enables) a system: all its keys stop at once here, within the key cache time elsewhere. */
+  async setDisabled(systemId: string, disabled: boolean): Promise<AccessSystemDto> {
+    const system = await this.repo.setSystemDisabled(systemId, disabled);
+    if (!system) throw new AccessException(AccessExceptionCode.SystemNotFound, `no system ${systemId}`);
+    for (const k of await this.repo.listKeys(systemId)) this.keys.forget(k.prefix);
+    return toSystem(system);
+  }
+
   async issueKey(systemId: string, expiresAt?: string): Promise<IssuedApiKeyDto> {
     if (!(await this.repo.findSystem(systemId))) throw new AccessException(AccessExceptionCode.SystemNotFound, `no system ${systemId}`);
     const { key, record } = await this.repo.issueKey(systemId, expiresAt ? new Date(expiresAt) : null);
