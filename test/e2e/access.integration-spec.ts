@@ -153,20 +153,22 @@ describe('access control and audit on the running services (REST and gRPC)', () 
     // lists: B's hold only cases B leads or is copied on (or co-handles); A's, the co-handler's and the copied one's hold the case
     const listB = await getJson(`${urls.ledger}/v1/cases?pageSize=200`, bearer(keys.other));
     expect(listB.status).toBe(200);
-    const casesB = listB.body.cases as { caseId: string; department: string; ccDepartments: string[] }[];
+    const casesB = listB.body.cases as { caseId: string; department: string; ccDepartments: string[]; coDepartments: string[] }[];
     expect(casesB.map((c) => c.caseId)).not.toContain(caseId);
-    // (co-handled cases are not told apart in list items; no suite makes OTHER a co-handler)
-    expect(casesB.every((c) => c.department === OTHER || c.ccDepartments.includes(OTHER))).toBe(true);
+    expect(casesB.every((c) => c.department === OTHER || c.ccDepartments.includes(OTHER) || c.coDepartments.includes(OTHER))).toBe(true);
     const grpcB = await unary<{ cases: { caseId: string }[] }>(clientsOf('other').cases, 'ListCases', { pageSize: 200 });
     expect((grpcB.cases ?? []).map((c) => c.caseId)).not.toContain(caseId); // proto3: an empty list may arrive absent
     const grpcBFiltered = await unary<{ cases: { caseId: string }[] }>(clientsOf('other').cases, 'ListCases', { pageSize: 200, department: LEAD });
     expect(grpcBFiltered.cases ?? []).toEqual([]);
     for (const who of ['lead', 'co', 'cc']) {
       const rest = await getJson(`${urls.ledger}/v1/cases?pageSize=200`, bearer(keys[who] as string));
-      expect((rest.body.cases as { caseId: string }[]).map((c) => c.caseId)).toContain(caseId);
-      const viaGrpc = await unary<{ cases: { caseId: string }[] }>(clientsOf(who).cases, 'ListCases', { pageSize: 200 });
-      expect((viaGrpc.cases ?? []).map((c) => c.caseId)).toContain(caseId);
+      // list items say why the caller sees the case: lead, co-handler (协办) or copy (抄送)
+      expect((rest.body.cases as { caseId: string }[]).find((c) => c.caseId === caseId)).toMatchObject({ department: LEAD, coDepartments: [CO], ccDepartments: [CC] });
+      const viaGrpc = await unary<{ cases: { caseId: string; coDepartments?: string[] }[] }>(clientsOf(who).cases, 'ListCases', { pageSize: 200 });
+      expect((viaGrpc.cases ?? []).find((c) => c.caseId === caseId)).toMatchObject({ department: LEAD, coDepartments: [CO], ccDepartments: [CC] });
     }
+    expect((await getJson(`${urls.ledger}/v1/cases/${caseId}`, bearer(keys.co as string))).body).toMatchObject({ coDepartments: [CO], ccDepartments: [CC] });
+    expect(await unary(clientsOf('co').cases, 'GetCase', { caseId })).toMatchObject({ coDepartments: [CO] });
     // a department may watch only its own department's events, and only cases it reaches
     const watch = clientsOf('other').cases.WatchCaseEvents({ department: LEAD });
     expect((await new Promise<grpc.ServiceError>((resolve) => watch.on('error', resolve))).code).toBe(grpc.status.PERMISSION_DENIED);

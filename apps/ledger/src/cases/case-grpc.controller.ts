@@ -26,6 +26,7 @@ function toGrpcCase(c: CaseViewDto | CaseSummaryDto): GrpcCase {
     stage: c.stage,
     department: opt(c.department),
     ccDepartments: c.ccDepartments,
+    coDepartments: c.coDepartments,
     grade: opt(c.grade),
     jurisdiction: opt(c.jurisdiction),
     createdAt: c.createdAt,

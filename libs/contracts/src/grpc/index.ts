@@ -98,6 +98,7 @@ export interface GrpcCase {
   stage: string;
   department?: string;
   ccDepartments: string[];
+  coDepartments: string[];
   grade?: string;
   jurisdiction?: string;
   createdAt: string;

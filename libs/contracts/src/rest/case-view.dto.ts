@@ -41,7 +41,8 @@ export class CaseViewDto {
   @ApiProperty({ enum: ['opinion', 'disclosure'] }) kind!: string;
   @ApiProperty() stage!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) department!: string | null;
-  @ApiProperty({ type: [String] }) ccDepartments!: string[];
+  @ApiProperty({ type: [String], description: 'Departments copied (抄送): they may read the case.' }) ccDepartments!: string[];
+  @ApiProperty({ type: [String], description: 'Co-handling departments (协办): they read the case and act on their part.' }) coDepartments!: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) grade!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdiction!: string | null;
   @ApiProperty() createdAt!: string;
