@@ -7,7 +7,17 @@ describe('API keys', () => {
     expect(parseApiKey(k.key)).toEqual({ prefix: k.prefix });
     expect(k.hash).toBe(hashApiKey(k.key));
     expect(k.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(k.hash).not.toContain(k.key.split('_')[2]);
+    // the secret is base64url and may itself contain '_': cut it by position, not by splitting
+    const secret = k.key.slice(`hy_${k.prefix}_`.length);
+    expect(secret).toHaveLength(43);
+    expect(k.hash).not.toContain(secret);
+  });
+
+  it('parse back to their prefix whatever underscores and dashes the secret holds', () => {
+    const prefix = 'AbC123xyz789';
+    for (const secret of [`_${'a'.repeat(42)}`, `${'-'.repeat(21)}_${'_'.repeat(21)}`, `${'b'.repeat(42)}_`]) {
+      expect(parseApiKey(`hy_${prefix}_${secret}`)).toEqual({ prefix });
+    }
   });
 
   it('are different every time', () => {
