@@ -253,7 +253,7 @@ describe('app Dockerfiles', () => {
     expect(text).toMatch(/COPY package\.json package-lock\.json/);
     // every workspace's manifest reaches `npm ci` (a new lib must not break the image)
     for (const ws of workspaces) expect(text).toContain(`${ws}/package.json`);
-    expect(text).toMatch(/RUN npm install --no-audit --no-fund/);
+    expect(text).toMatch(/RUN npm ci --no-audit --no-fund/);
     expect(text).toContain(`npx tsc -b apps/${app}/tsconfig.build.json`);
     expect(text).toMatch(/npm prune --omit=dev/);
     expect(text).toMatch(/COPY --from=build .*node_modules/);

@@ -24,10 +24,9 @@ ensure_node_modules() {
   local stamp="$HY_HOME/npm-install.stamp" want
   want="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ -d node_modules ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
-  # `npm install` rather than `npm ci`: npm 11 here writes only this platform's optional binaries (@swc/core-*)
-  # into package-lock.json and `npm ci` then refuses the lock; `npm install` installs exactly the locked versions.
-  log "npm install (package-lock.json changed or first run)"
-  npm install --no-audit --no-fund >"$HY_LOGS/npm-install.log" 2>&1 || { tail -40 "$HY_LOGS/npm-install.log" >&2; die "npm install failed"; }
+  # `npm ci`: exactly the committed lock (it lists every platform's optional binaries, so nothing rewrites it).
+  log "npm ci (package-lock.json changed or first run)"
+  npm ci --no-audit --no-fund >"$HY_LOGS/npm-install.log" 2>&1 || { tail -40 "$HY_LOGS/npm-install.log" >&2; die "npm ci failed"; }
   echo "$want" >"$stamp"
 }
 
