@@ -358,16 +358,17 @@ describe('deploy/k8s', () => {
   describe.each(apps)('app %s', (app) => {
     const port = appPort(app);
 
-    it('has a Deployment with /health probes on its port, config and the DATABASE_URL secret', () => {
+    it('has a Deployment with readiness on /health and liveness on /health/live on its port, config and the DATABASE_URL secret', () => {
       const dep = find('Deployment', app);
       expect(dep).toBeDefined();
       if (!dep) return;
       const [c] = containers(dep);
       expect(c.image).toBe(`huiying/${app}`);
       const containerPorts = arr(c.ports, 'ports').map((p) => obj(p, 'port'));
-      for (const probe of ['readinessProbe', 'livenessProbe']) {
+      // a dependency that is down takes the pod out of rotation (readiness) but never restarts it (liveness)
+      for (const [probe, path] of [['readinessProbe', '/health'], ['livenessProbe', '/health/live'], ['startupProbe', '/health/live']]) {
         const get = obj(obj(c[probe], `${app} ${probe}`).httpGet, `${app} ${probe}.httpGet`);
-        expect(get.path).toBe('/health');
+        expect(get.path).toBe(path);
         const target = containerPorts.find((p) => p.name === get.port || p.containerPort === get.port);
         expect(target?.containerPort).toBe(port);
       }

@@ -59,6 +59,8 @@ ensure_admin_key() {
 }
 
 service_healthy() { curl -fsS -m 3 "http://127.0.0.1:${HEALTH_PORT[$1]}/health" >/dev/null 2>&1; }
+# every check up, consumers joined included (a service answers 200 "degraded" while a consumer is still joining)
+service_ready() { curl -fsS -m 3 "http://127.0.0.1:${HEALTH_PORT[$1]}/health" 2>/dev/null | grep -q '"status":"ok"'; }
 
 start_service() {
   local name="$1"
@@ -85,7 +87,7 @@ services_start() {
   local name
   for name in "${SERVICES[@]}"; do start_service "$name"; done
   for name in "${SERVICES[@]}"; do
-    wait_for "$name /health" 120 service_healthy "$name" || { tail -30 "$HY_LOGS/$name.log" >&2; die "$name did not become healthy (log: $HY_LOGS/$name.log)"; }
+    wait_for "$name /health" 120 service_ready "$name" || { tail -30 "$HY_LOGS/$name.log" >&2; die "$name did not become healthy (log: $HY_LOGS/$name.log)"; }
     log "$name healthy on :${HEALTH_PORT[$name]}"
   done
 }
@@ -123,7 +125,9 @@ status() {
   bash "$HERE/kafka.sh" status && log "kafka up" || { log "kafka DOWN"; rc=1; }
   bash "$HERE/temporal.sh" status && log "temporal up" || { log "temporal DOWN"; rc=1; }
   for name in "${SERVICES[@]}"; do
-    if service_healthy "$name"; then log "$name healthy"; else log "$name DOWN"; rc=1; fi
+    if service_ready "$name"; then log "$name healthy"
+    elif service_healthy "$name"; then log "$name degraded (serving; see http://127.0.0.1:${HEALTH_PORT[$name]}/health)"
+    else log "$name DOWN"; rc=1; fi
   done
   return $rc
 }

@@ -22,14 +22,9 @@ import { InfrastructureModule } from './infrastructure.module';
       useFactory: (ds: DataSource, conn: Connection, c: AssessmentConfig, reports: ReportReceivedConsumer, cases: CaseEventsConsumer, updates: ReportUpdatedConsumer): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         { name: 'temporal', check: () => checkTemporal(conn, c.TEMPORAL_NAMESPACE) },
-        {
-          name: 'kafka-consumer',
-          check: async () => {
-            if (!reports.consumer.healthy()) throw new Error('intake.reports.received.v1 consumer is not running');
-            if (!cases.consumer.healthy()) throw new Error('cases.events.v1 consumer is not running');
-            if (!updates.healthy()) throw new Error('intake.reports.updated.v1 consumer is not running');
-          },
-        },
+        reports.healthCheck(),
+        cases.healthCheck(),
+        updates.healthCheck(),
       ],
     }),
   ],

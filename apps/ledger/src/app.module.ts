@@ -27,24 +27,15 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
       inject: [DataSource, CaseEventsConsumer, CaseEventHub, AnnualReportEventsConsumer],
       useFactory: (ds: DataSource, consumer: CaseEventsConsumer, hub: CaseEventHub, annual: AnnualReportEventsConsumer): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
-        {
-          name: 'kafka-consumer',
-          check: async () => {
-            if (!consumer.consumer.healthy()) throw new Error('case-events consumer is not running');
-          },
-        },
+        consumer.healthCheck(),
         {
           name: 'case-event-stream',
+          critical: false,
           check: async () => {
             if (!hub.healthy()) throw new Error('case event fan-out (gRPC WatchCaseEvents) is not running');
           },
         },
-        {
-          name: 'annual-report-consumer',
-          check: async () => {
-            if (!annual.consumer.healthy()) throw new Error('annual-report consumer (cases.events.v1) is not running');
-          },
-        },
+        { ...annual.healthCheck(), name: 'consumer:cases.events.v1 (annual report)' },
       ],
     }),
   ],

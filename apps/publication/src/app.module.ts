@@ -20,14 +20,10 @@ import { ResponsesModule } from './responses/responses.module';
       inject: [DataSource, ReplyLetterConsumer, DeliveryWorker],
       useFactory: (ds: DataSource, letters: ReplyLetterConsumer, delivery: DeliveryWorker): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
-        {
-          name: 'reply-letter-consumer',
-          check: async () => {
-            if (!letters.consumer.healthy()) throw new Error('reply-letter consumer (publication.requested.v1) is not running');
-          },
-        },
+        letters.healthCheck(),
         {
           name: 'delivery-worker',
+          critical: false,
           check: async () => {
             if (!delivery.healthy()) throw new Error('outbound delivery worker (publication.outbound_messages) is not running');
           },

@@ -31,13 +31,8 @@ import { RoutingModule } from './routing/routing.module';
       useFactory: (ds: DataSource, conn: Connection, c: RoutingConfig, consumer: ReportReceivedConsumer, calendar: CalendarUpdatedConsumer): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         { name: 'temporal', check: () => checkTemporal(conn, c.TEMPORAL_NAMESPACE) },
-        {
-          name: 'kafka-consumer',
-          check: async () => {
-            if (!consumer.consumer.healthy()) throw new Error('report consumer is not running');
-            if (!calendar.consumer.healthy()) throw new Error('calendar.updated consumer is not running');
-          },
-        },
+        consumer.healthCheck(),
+        calendar.healthCheck(),
       ],
     }),
   ],

@@ -14,8 +14,23 @@ import { WorkerConfig } from './worker.config';
 async function main() {
   const config = loadConfig(WorkerConfig);
   const logger = createLogger('worker', config.LOG_LEVEL);
+  // /health/live (liveness) answers from the start; /health (readiness) only once the worker polls its task queue.
+  const started: { worker?: Worker } = {};
+  const health = http.createServer((req, res) => {
+    const state = started.worker?.getState() ?? 'STARTING';
+    const ok = state === 'RUNNING';
+    const path = req.url?.split('?')[0];
+    if (path === '/health/live') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'alive' }));
+      return;
+    }
+    res.writeHead(path === '/health' ? (ok ? 200 : 503) : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', worker: state, taskQueue: TASK_QUEUES.cases }));
+  });
+  health.listen(config.WORKER_HEALTH_PORT);
+
+  // connects on first use (and again after a failed attempt): a broker that is down fails the activity, which Temporal retries
   const producer = new TypedProducer(createKafka({ brokers: kafkaBrokers(config), clientId: `${config.KAFKA_CLIENT_ID_PREFIX}-worker` }, logger));
-  await producer.connect();
   // Read-only access to the official calendar years (policy.calendar_years) for the disclosure deadline activity.
   const db = await createDataSource(config, [CalendarYearEntity], 'huiying-worker').initialize();
 
@@ -23,7 +38,7 @@ async function main() {
   const workflowBundle = config.WORKFLOW_BUNDLE_PATH
     ? { codePath: config.WORKFLOW_BUNDLE_PATH }
     : await bundleWorkflows(require.resolve('@huiying/workflows/src/index.ts'));
-  const worker = await Worker.create({
+  const created = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: TASK_QUEUES.cases,
@@ -32,19 +47,13 @@ async function main() {
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
 
-  const health = http.createServer((req, res) => {
-    const ok = worker.getState() === 'RUNNING';
-    res.writeHead(req.url === '/health' && ok ? 200 : req.url === '/health' ? 503 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', worker: worker.getState(), taskQueue: TASK_QUEUES.cases }));
-  });
-  health.listen(config.WORKER_HEALTH_PORT);
-
-  const shutdown = () => worker.shutdown();
+  started.worker = created;
+  const shutdown = () => created.shutdown();
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   logger.info({ taskQueue: TASK_QUEUES.cases, namespace: config.TEMPORAL_NAMESPACE, healthPort: config.WORKER_HEALTH_PORT }, 'worker started');
   try {
-    await worker.run();
+    await created.run();
   } finally {
     health.close();
     await producer.disconnect();

@@ -77,6 +77,19 @@ describe('ConsumerSupervisor', () => {
     expect(supervisor.healthy()).toBe(true);
   });
 
+  it('keeps trying when the first start fails (broker not there yet), without throwing, and is healthy once it joins', async () => {
+    const { supervisor, run } = setup();
+    run.mockImplementationOnce(async () => {
+      throw new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092');
+    });
+    await expect(supervisor.start()).resolves.toBeUndefined();
+    expect(supervisor.healthy()).toBe(false);
+    expect(supervisor.error()?.message).toMatch(/ECONNREFUSED/);
+    await jest.advanceTimersByTimeAsync(100);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(supervisor.healthy()).toBe(true);
+  });
+
   it('does not restart after stop, and a stopped consumer is unhealthy', async () => {
     const { consumer, supervisor, run } = setup();
     await supervisor.start();

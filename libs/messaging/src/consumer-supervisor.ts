@@ -20,7 +20,8 @@ export type SupervisedConsumer = Pick<Consumer, 'on' | 'events' | 'disconnect'>;
  *   again); offsets were not committed for unprocessed messages, so nothing is lost. It stays unhealthy until it joins.
  */
 export class ConsumerSupervisor {
-  private started = false;
+  /** Joined its group at least once since start (set by GROUP_JOIN). */
+  private joined = false;
   private stopped = false;
   /** Set by a crash, cleared when the consumer joins its group again. */
   private lastError?: Error;
@@ -40,6 +41,7 @@ export class ConsumerSupervisor {
     this.maxDelay = options.maxRestartDelayMs ?? 60_000;
     this.nextDelay = this.minDelay;
     consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
       if (this.lastError) this.logger.info({ groupId: options.groupId }, 'consumer rejoined its group after a crash');
       this.lastError = undefined;
       this.nextDelay = this.minDelay;
@@ -60,15 +62,24 @@ export class ConsumerSupervisor {
     });
   }
 
+  /**
+   * Connects, subscribes and runs. Never throws: a first start that fails (broker unreachable) is retried with the
+   * same back-off as a crash, so a service can open its HTTP port and serve while its consumers are still joining.
+   */
   async start(): Promise<void> {
     this.stopped = false;
-    await this.run();
-    this.started = true;
+    try {
+      await this.run();
+    } catch (err) {
+      this.lastError = err as Error;
+      this.logger.error({ err, groupId: this.options.groupId, restartInMs: this.nextDelay }, 'consumer start failed; retrying');
+      this.scheduleRestart();
+    }
   }
 
-  /** For /health: started, not stopped, and not crashed since it last joined its group. */
+  /** For /health: joined its group, not stopped, and not crashed since it last joined. */
   healthy(): boolean {
-    return this.started && !this.stopped && !this.lastError;
+    return this.joined && !this.stopped && !this.lastError;
   }
 
   /** The crash the consumer has not recovered from yet, if any (for /health details). */
@@ -100,6 +111,7 @@ export class ConsumerSupervisor {
       await this.consumer.disconnect().catch(() => undefined);
       await this.run();
     } catch (err) {
+      this.lastError = err as Error;
       this.logger.error({ err, groupId: this.options.groupId, restartInMs: this.nextDelay }, 'consumer restart failed');
       this.scheduleRestart();
     }

@@ -1,9 +1,11 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
+import type { HealthCheck } from '@huiying/platform';
 import { DLQ_HEADERS, deadLetterTopic, type EventEnvelope, type EventMap, type MappedTopic } from '@huiying/contracts';
 import { parseMessage, PoisonMessageError } from './validate-message';
 import type { TypedProducer } from './typed-producer';
 import { ConsumerSupervisor } from './consumer-supervisor';
+import { failureReason, isTransientFailure } from './handler-failure';
 
 export interface MessageContext {
   topic: string;
@@ -15,15 +17,22 @@ export interface ConsumerSpec<K extends MappedTopic> {
   groupId: string;
   topic: K;
   /** Must be idempotent: a message can be delivered more than once. Throw PoisonMessageError for a message
-   * that can never succeed (it is dead-lettered); any other error is retried, never skipped. */
+   * that can never succeed (it is dead-lettered at once). A dependency that is down (isTransientFailure) is retried
+   * until it is back; any other error is retried `attempts` times and then dead-lettered with the reason. */
   handle(envelope: EventEnvelope<EventMap[K]>, ctx: MessageContext): Promise<void>;
   /** Partitions processed in parallel (order is kept within a partition, i.e. per case). Default 6. */
   partitionsConcurrently?: number;
+  /** Tries of a message whose handler fails for a reason of its own before it is dead-lettered. Default 4. */
+  attempts?: number;
+  /** First pause between those tries (doubles each time). Default 250 ms. */
+  retryDelayMs?: number;
 }
 
 /**
  * Runs a validated, idempotent consumer: bad messages go to dlq.<topic> with the reason in headers and the
- * consumer carries on; handler failures are retried by kafkajs (offset not committed), so nothing is lost.
+ * consumer carries on. A handler failure caused by a dependency is retried by kafkajs (offset not committed) until
+ * the dependency is back, so nothing is lost; a failure of the message's own (it passed validation but the handler
+ * cannot process it) is retried a few times and then dead-lettered, so it never stalls its partition.
  */
 export class ValidatingConsumer<K extends MappedTopic> {
   private readonly consumer: Consumer;
@@ -44,12 +53,13 @@ export class ValidatingConsumer<K extends MappedTopic> {
     this.supervisor = new ConsumerSupervisor(this.consumer, () => this.run(), logger, { groupId: spec.groupId });
   }
 
+  /** Starts consuming; never throws (a broker that is not there yet is retried with back-off, see ConsumerSupervisor). */
   async start(): Promise<void> {
-    await this.dlqProducer.connect();
     await this.supervisor.start();
   }
 
   private async run(): Promise<void> {
+    await this.dlqProducer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.spec.topic, fromBeginning: true });
     await this.consumer.run({
@@ -63,19 +73,48 @@ export class ValidatingConsumer<K extends MappedTopic> {
     return this.supervisor.healthy();
   }
 
+  /**
+   * Its /health check, non-critical: a consumer that is not running degrades the service (its feed waits in Kafka,
+   * nothing is lost) but does not take the service out of rotation — the rest of it still works.
+   */
+  healthCheck(): HealthCheck {
+    return {
+      name: `consumer:${this.spec.topic}`,
+      critical: false,
+      check: async () => {
+        if (this.healthy()) return;
+        const err = this.supervisor.error();
+        throw new Error(`${this.spec.topic} consumer (group ${this.spec.groupId}) is not running${err ? `: ${err.message}` : ''}`);
+      },
+    };
+  }
+
   private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
     const ctx = { topic, partition, offset: message.offset };
     const key = message.key?.toString('utf8') ?? null;
     let envelope: EventEnvelope<EventMap[K]>;
     try {
       envelope = await parseMessage(this.spec.topic, key, message.value);
-      await this.spec.handle(envelope, ctx);
     } catch (e) {
-      if (!(e instanceof PoisonMessageError)) {
-        this.logger.warn({ err: e, ...ctx, groupId: this.spec.groupId }, 'message handling failed; will retry');
-        throw e;
+      if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason);
+      throw e;
+    }
+    const attempts = this.spec.attempts ?? 4;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.spec.handle(envelope, ctx);
+        return;
+      } catch (e) {
+        if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason);
+        if (isTransientFailure(e)) {
+          // A dependency is down: kafkajs retries from this offset (not committed) until it is back.
+          this.logger.warn({ err: e, ...ctx, groupId: this.spec.groupId }, 'message handling failed on a dependency; will retry');
+          throw e;
+        }
+        if (attempt >= attempts) return this.deadLetter(message, ctx, failureReason(e, attempt));
+        this.logger.warn({ err: e, ...ctx, groupId: this.spec.groupId, attempt, of: attempts }, 'message handling failed; trying again');
+        await new Promise((resolve) => setTimeout(resolve, (this.spec.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
       }
-      await this.deadLetter(message, ctx, e.reason);
     }
   }
 

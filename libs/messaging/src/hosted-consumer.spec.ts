@@ -46,7 +46,9 @@ describe('HostedConsumer', () => {
 
     expect(groups).toEqual([expect.objectContaining({ groupId: 'test-report-updates' })]);
     expect(hosted.healthy()).toBe(false);
-    await hosted.onApplicationBootstrap();
+    hosted.onApplicationBootstrap(); // returns at once: the service opens its ports while the consumer joins
+    expect(hosted.healthy()).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(fake.subscribed).toEqual([{ topic: TOPICS.reportUpdated, fromBeginning: true }]);
     expect(hosted.healthy()).toBe(true);
 

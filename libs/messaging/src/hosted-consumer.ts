@@ -1,11 +1,12 @@
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import type { HealthCheck } from '@huiying/platform';
 import type { MappedTopic } from '@huiying/contracts';
 import type { TypedProducer } from './typed-producer';
 import { ValidatingConsumer, type ConsumerSpec } from './consumer';
 
 /**
- * The apps' consumer providers in one place: a ValidatingConsumer started when the application has booted and
+ * The apps' consumer providers in one place: a ValidatingConsumer started (in the background) when the application has booted and
  * stopped when it shuts down (Nest calls onApplicationBootstrap / onApplicationShutdown on providers), with its
  * health for /health. A provider only names its group, topic and the service method it hands each message to:
  *
@@ -23,8 +24,9 @@ export abstract class HostedConsumer<K extends MappedTopic> {
     this.consumer = new ValidatingConsumer(kafka, spec, producer, logger);
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.consumer.start();
+  /** Starts in the background: the service opens its ports at once and /health says when the consumer has joined. */
+  onApplicationBootstrap(): void {
+    void this.consumer.start();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -33,5 +35,10 @@ export abstract class HostedConsumer<K extends MappedTopic> {
 
   healthy(): boolean {
     return this.consumer.healthy();
+  }
+
+  /** For HealthModule.register: see ValidatingConsumer.healthCheck. */
+  healthCheck(): HealthCheck {
+    return this.consumer.healthCheck();
   }
 }

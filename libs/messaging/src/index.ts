@@ -6,3 +6,4 @@ export * from './consumer-supervisor';
 export * from './outbox-relay';
 export * from './consumer-lag';
 export * from './hosted-consumer';
+export * from './handler-failure';

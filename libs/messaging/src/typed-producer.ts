@@ -10,8 +10,12 @@ export class TypedProducer {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }
 
+  /** Connects once; a failed attempt (broker down at start) is forgotten so the next publish tries again. */
   connect(): Promise<void> {
-    this.connected ??= this.producer.connect();
+    this.connected ??= this.producer.connect().catch((e: unknown) => {
+      this.connected = undefined;
+      throw e;
+    });
     return this.connected;
   }
 

@@ -42,7 +42,7 @@ export async function bootstrapHttpApp(
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      if (req.path === '/health') return;
+      if (req.path === '/health' || req.path === '/health/live') return;
       logger.info(
         { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
         'http request',
@@ -73,7 +73,7 @@ export async function bootstrapHttpApp(
 
 /**
  * The gRPC side of a hybrid app: Nest's gRPC transport on its own port, every error mapped to a gRPC status by
- * GrpcExceptionFilter, and grpc.health.v1 reporting SERVING only while the same checks as GET /health pass.
+ * GrpcExceptionFilter, and grpc.health.v1 reporting SERVING while GET /health would answer 200 (no critical check down).
  */
 async function startGrpc(app: INestApplication, settings: GrpcServerSettings, logger: Logger): Promise<() => Promise<void>> {
   const { health, set } = createGrpcHealth(settings.services);
@@ -93,7 +93,7 @@ async function startGrpc(app: INestApplication, settings: GrpcServerSettings, lo
   let last: string | undefined;
   const refresh = async () => {
     const { ok, results } = await runHealthChecks(checks);
-    const status = ok ? 'SERVING' : 'NOT_SERVING';
+    const status = ok ? 'SERVING' : 'NOT_SERVING'; // degraded (a non-critical part down) still serves
     set(status);
     if (status !== last) logger.info({ grpcHealth: status, checks: results }, 'gRPC health');
     last = status;

@@ -5,17 +5,31 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 import { PublicRoute } from './access-metadata';
 
-/** One dependency the service needs (Postgres, Kafka, Temporal…); `check` rejects when it is unusable. */
+/**
+ * One dependency or part of the service (Postgres, Kafka, Temporal, a consumer…); `check` rejects when it is unusable.
+ * `critical` (default true): without it the service cannot do its main job, so /health answers 503 and the instance
+ * is taken out of rotation. A non-critical part that is down (a Kafka consumer, Kafka behind an outbox) makes the
+ * service `degraded`: /health still answers 200 and names what does not work, because the rest still does.
+ */
 export interface HealthCheck {
   name: string;
+  critical?: boolean;
   check(): Promise<void>;
+}
+
+export type HealthStatus = 'ok' | 'degraded' | 'unavailable';
+export interface HealthCheckResult {
+  status: 'up' | 'down';
+  critical: boolean;
+  error?: string;
 }
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
 const CHECK_TIMEOUT_MS = 3000;
 
-async function runCheck(c: HealthCheck): Promise<{ status: 'up' | 'down'; error?: string }> {
+async function runCheck(c: HealthCheck): Promise<HealthCheckResult> {
+  const critical = c.critical !== false;
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -24,18 +38,23 @@ async function runCheck(c: HealthCheck): Promise<{ status: 'up' | 'down'; error?
         timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
       }),
     ]);
-    return { status: 'up' };
+    return { status: 'up', critical };
   } catch (e) {
-    return { status: 'down', error: e instanceof Error ? e.message : String(e) };
+    return { status: 'down', critical, error: e instanceof Error ? e.message : String(e) };
   } finally {
     if (timer) clearTimeout(timer);
   }
 }
 
-/** Runs every check (each bounded by a timeout); `ok` when all are up. */
-export async function runHealthChecks(checks: HealthCheck[]): Promise<{ ok: boolean; results: Record<string, { status: 'up' | 'down'; error?: string }> }> {
+/**
+ * Runs every check (each bounded by a timeout). `ok` (serving) unless a critical check is down; `status` says
+ * whether everything is up (ok), only non-critical parts are down (degraded), or a critical one is (unavailable).
+ */
+export async function runHealthChecks(checks: HealthCheck[]): Promise<{ ok: boolean; status: HealthStatus; results: Record<string, HealthCheckResult> }> {
   const results = await Promise.all(checks.map(async (c) => [c.name, await runCheck(c)] as const));
-  return { ok: results.every(([, r]) => r.status === 'up'), results: Object.fromEntries(results) };
+  const down = results.filter(([, r]) => r.status === 'down');
+  const status: HealthStatus = down.some(([, r]) => r.critical) ? 'unavailable' : down.length ? 'degraded' : 'ok';
+  return { ok: status !== 'unavailable', status, results: Object.fromEntries(results) };
 }
 
 @ApiTags('health')
@@ -44,15 +63,20 @@ export async function runHealthChecks(checks: HealthCheck[]): Promise<{ ok: bool
 class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
+  /** Readiness: can this instance serve? (k8s readinessProbe, `npm run status`.) */
   @Get()
-  @ApiOkResponse({ description: 'Every dependency answers.' })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; `checks` says which.' })
+  @ApiOkResponse({ description: 'Serving: every critical dependency answers. `status` is `ok`, or `degraded` with the non-critical parts that are down named in `checks` (e.g. a Kafka consumer).' })
+  @ApiServiceUnavailableResponse({ description: 'A critical dependency is down (`status: unavailable`); `checks` says which.' })
   async health(@Res() res: Response) {
-    const { ok, results } = await runHealthChecks(this.checks);
-    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
-      status: ok ? 'ok' : 'unavailable',
-      checks: results,
-    });
+    const { ok, status, results } = await runHealthChecks(this.checks);
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status, checks: results });
+  }
+
+  /** Liveness: the process answers. A dependency being down is never a reason to restart it (k8s livenessProbe). */
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is alive and its event loop answers.' })
+  live() {
+    return { status: 'alive' };
   }
 }
 

@@ -129,6 +129,19 @@ async function postBatch(url: string, items: Record<string, unknown>[], apiKey?:
   }
 }
 
+/** Posts one batch until every item has a final result: items the server could not store (`failed`, an error on its side) are sent again after a pause. */
+async function postBatchUntilStored(url: string, items: Record<string, unknown>[], apiKey?: string): Promise<WorkOrderItemResultDto[]> {
+  const results = await postBatch(url, items, apiKey);
+  for (let attempt = 1; ; attempt++) {
+    const failed = results.filter((r) => r.result === 'failed');
+    if (!failed.length) return results;
+    if (attempt >= 6) throw new Error(`${failed.length} work orders could not be stored after ${attempt} tries (first: ${failed[0]?.orderNo ?? 'without an order number'})`);
+    await sleep(500 * 2 ** (attempt - 1));
+    const again = await postBatch(url, failed.map((r) => items[r.index] as Record<string, unknown>), apiKey);
+    failed.forEach((r, i) => (results[r.index] = { ...(again[i] as WorkOrderItemResultDto), index: r.index }));
+  }
+}
+
 export async function runImport(opts: Options): Promise<ImportSummary> {
   const started = Date.now();
   const format = formatOf(opts.file);
@@ -146,11 +159,11 @@ export async function runImport(opts: Options): Promise<ImportSummary> {
   const worker = async () => {
     while (next < batches.length) {
       const batch = batches[next++];
-      const results = await postBatch(opts.url, batch.map((r) => r.item as Record<string, unknown>), opts.apiKey);
+      const results = await postBatchUntilStored(opts.url, batch.map((r) => r.item as Record<string, unknown>), opts.apiKey);
       results.forEach((res) => {
         const row = batch[res.index];
         if (res.result === 'rejected') summary.rejects.push({ line: row.line, orderNo: res.orderNo, errors: res.errors ?? [] });
-        else summary[res.result]++;
+        else if (res.result !== 'failed') summary[res.result]++; // never failed here: postBatchUntilStored sent them again
       });
       progress.add(batch.length);
     }

@@ -44,14 +44,30 @@ export class HotlineService {
     const worker = async () => {
       while (next < items.length) {
         const index = next++;
-        results[index] = { index, ...(await this.ingestPlain(items[index], 'batch')) };
+        results[index] = { index, ...(await this.ingestItem(items[index])) };
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.HOTLINE_BATCH_CONCURRENCY, items.length) }, worker));
-    const summary = { accepted: 0, duplicate: 0, updated: 0, rejected: 0 };
+    const summary = { accepted: 0, duplicate: 0, updated: 0, rejected: 0, failed: 0 };
     for (const r of results) summary[r.result]++;
     this.logger.info({ items: items.length, ...summary }, 'hotline batch processed');
     return { results, summary };
+  }
+
+  /**
+   * One item of a batch. Each item is stored in its own transaction, so an error on our side (database unavailable…)
+   * leaves that item unstored and the caller is told so (`failed`: send it again), while the items before and after it
+   * keep their own results: a batch is never half-stored without the caller knowing which half.
+   */
+  private async ingestItem(item: unknown): Promise<Omit<WorkOrderItemResultDto, 'index'>> {
+    try {
+      return await this.ingestPlain(item, 'batch');
+    } catch (err) {
+      const orderNo = item && typeof item === 'object' && typeof (item as { orderNo?: unknown }).orderNo === 'string' ? (item as { orderNo: string }).orderNo : undefined;
+      this.processed.inc({ source: 'batch', result: 'failed' });
+      this.logger.error({ err, orderNo }, 'work order not stored: error while storing it');
+      return { orderNo, result: 'failed', errors: [{ field: '', messages: ['not stored because of an error on our side; nothing was stored for this work order: send it again'] }] };
+    }
   }
 
   /** Validates one item with the contract's rules (unknown fields are errors) and ingests it. */

@@ -1,3 +1,4 @@
+import { RequiredNested } from '../nested';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '../rest/validation';
@@ -40,7 +41,7 @@ export class DisclosureApplicationReceivedV1 {
   @IsIn(DISCLOSURE_CHANNELS) channel!: DisclosureChannel;
   @IsIsoDate() receivedOn!: string;
   @IsISO8601({ strict: true }) receivedAt!: string;
-  @ValidateNested() @Type(() => DisclosureApplicantCategoryV1) applicant!: DisclosureApplicantCategoryV1;
+  @RequiredNested(() => DisclosureApplicantCategoryV1) applicant!: DisclosureApplicantCategoryV1;
   @IsIn(FILED_AS) filedAs!: FiledAs;
   @IsIn(DELIVERY_FORMS) deliveryForm!: DeliveryForm;
   @IsOptional() @ValidateNested() @Type(() => OnTheSpotAnswerV1) answeredOnTheSpot?: OnTheSpotAnswerV1 | null;

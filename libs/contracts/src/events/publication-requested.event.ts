@@ -1,3 +1,4 @@
+import { RequiredNested } from '../nested';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -83,7 +84,7 @@ export class DisclosureReplyLetterV1 implements DisclosureReplyLetterRequest {
   @IsString() @IsNotEmpty() jurisdiction!: string;
   @IsString() @IsNotEmpty() department!: string;
   @IsString() @IsNotEmpty() copiedTo!: string;
-  @ValidateNested() @Type(() => DisclosureApplicantCategoryV1) applicant!: DisclosureApplicantCategoryV1;
+  @RequiredNested(() => DisclosureApplicantCategoryV1) applicant!: DisclosureApplicantCategoryV1;
   @IsIn(FILED_AS) filedAs!: FiledAs;
   @IsIn(DISCLOSURE_CHANNELS) channel!: DisclosureChannel;
   @IsIn(DELIVERY_FORMS) deliveryForm!: DeliveryForm;
@@ -91,8 +92,8 @@ export class DisclosureReplyLetterV1 implements DisclosureReplyLetterRequest {
   @IsOptional() @IsIsoDate() correctedOn!: string | null;
   @IsOptional() @IsIsoDate() answerDue!: string | null;
   @IsOptional() @ValidateNested() @Type(() => ReplyLetterExtensionV1) extension!: ReplyLetterExtensionV1 | null;
-  @ValidateNested() @Type(() => ReplyLetterDecisionV1) decision!: ReplyLetterDecisionV1;
-  @ValidateNested() @Type(() => ReplyLetterReplyV1) reply!: ReplyLetterReplyV1;
+  @RequiredNested(() => ReplyLetterDecisionV1) decision!: ReplyLetterDecisionV1;
+  @RequiredNested(() => ReplyLetterReplyV1) reply!: ReplyLetterReplyV1;
   @IsOptional() @ValidateNested() @Type(() => ReplyLetterFeeV1) fee!: ReplyLetterFeeV1 | null;
 }
 

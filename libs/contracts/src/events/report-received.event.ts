@@ -1,3 +1,4 @@
+import { RequiredNested } from '../nested';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -50,7 +51,7 @@ export class ReportReceivedV1 {
   @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
   @IsString() @IsNotEmpty() @MaxLength(20000) content!: string;
   @IsIn(CATEGORIES as readonly string[]) category!: string;
-  @ValidateNested() @Type(() => ReportLocationV1) location!: ReportLocationV1;
+  @RequiredNested(() => ReportLocationV1) location!: ReportLocationV1;
   @IsISO8601({ strict: true }) occurredAt!: string;
   @IsISO8601({ strict: true }) receivedAt!: string;
   @IsOptional() @IsString() @MaxLength(200) sourceRef?: string;

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { RequiredNested } from '../nested';
+import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
 import { CHANNELS, type Channel } from '../workflow/case';
 import { ReportLocationV1 } from './report-received.event';
@@ -25,7 +25,7 @@ export class ReportUpdatedV1 {
   @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
   @IsString() @IsNotEmpty() @MaxLength(20000) content!: string;
   @IsIn(CATEGORIES as readonly string[]) category!: string;
-  @ValidateNested() @Type(() => ReportLocationV1) location!: ReportLocationV1;
+  @RequiredNested(() => ReportLocationV1) location!: ReportLocationV1;
   @IsISO8601({ strict: true }) occurredAt!: string;
   /** Work orders: normal | urgent | very_urgent (紧急程度). */
   @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;

@@ -1,3 +1,4 @@
+import { RequiredNested } from '../nested';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -62,11 +63,11 @@ export class DisclosureApplicantDto {
   name!: string;
 
   @ApiProperty({ type: IdentityDocumentDto })
-  @ValidateNested() @Type(() => IdentityDocumentDto)
+  @RequiredNested(() => IdentityDocumentDto)
   idDocument!: IdentityDocumentDto;
 
   @ApiProperty({ type: ApplicantContactDto })
-  @ValidateNested() @Type(() => ApplicantContactDto)
+  @RequiredNested(() => ApplicantContactDto)
   contact!: ApplicantContactDto;
 }
 
@@ -111,7 +112,7 @@ export class SubmitDisclosureApplicationDto {
   receipt?: DisclosureReceiptDto;
 
   @ApiProperty({ type: DisclosureApplicantDto })
-  @ValidateNested() @Type(() => DisclosureApplicantDto)
+  @RequiredNested(() => DisclosureApplicantDto)
   applicant!: DisclosureApplicantDto;
 
   @ApiProperty({ example: '2025年城关区老旧小区改造项目的资金使用明细', maxLength: 5000, description: 'Description of the information (name, number or other features).' })

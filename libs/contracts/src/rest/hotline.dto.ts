@@ -1,3 +1,4 @@
+import { RequiredNested } from '../nested';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -71,7 +72,7 @@ export class HotlineWorkOrderDto {
   content!: string;
 
   @ApiProperty({ type: LocationDto })
-  @ValidateNested() @Type(() => LocationDto)
+  @RequiredNested(() => LocationDto)
   location!: LocationDto;
 
   @ApiPropertyOptional({ type: CallerDto })
@@ -102,7 +103,7 @@ export class HotlineBatchRequestDto {
   items!: unknown[];
 }
 
-export const WORK_ORDER_RESULTS = ['accepted', 'duplicate', 'updated', 'rejected'] as const;
+export const WORK_ORDER_RESULTS = ['accepted', 'duplicate', 'updated', 'rejected', 'failed'] as const;
 export type WorkOrderResult = (typeof WORK_ORDER_RESULTS)[number];
 
 export class WorkOrderFieldErrorDto {
@@ -113,7 +114,7 @@ export class WorkOrderFieldErrorDto {
 export class WorkOrderItemResultDto {
   @ApiProperty({ description: 'Position in items.' }) index!: number;
   @ApiPropertyOptional({ type: String }) orderNo?: string;
-  @ApiProperty({ enum: WORK_ORDER_RESULTS, description: 'accepted: new report and case; duplicate: already received (same or older revision), nothing stored; updated: a later revision was stored; rejected: see errors, nothing stored.' })
+  @ApiProperty({ enum: WORK_ORDER_RESULTS, description: 'accepted: new report and case; duplicate: already received (same or older revision), nothing stored; updated: a later revision was stored; rejected: see errors, nothing stored; failed: not stored because of an error on our side (e.g. the database was unavailable), send it again.' })
   result!: WorkOrderResult;
   @ApiPropertyOptional({ format: 'uuid' }) caseId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) reportId?: string;
@@ -126,6 +127,7 @@ export class WorkOrderBatchSummaryDto {
   @ApiProperty() duplicate!: number;
   @ApiProperty() updated!: number;
   @ApiProperty() rejected!: number;
+  @ApiProperty({ description: 'Not stored because of an error on our side: send these items again.' }) failed!: number;
 }
 
 export class HotlineBatchResponseDto {

@@ -1,3 +1,4 @@
+import { RequiredNested } from '../nested';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -61,7 +62,7 @@ export class SubmitReportDto {
   occurredAt!: string;
 
   @ApiProperty({ type: LocationDto })
-  @ValidateNested() @Type(() => LocationDto)
+  @RequiredNested(() => LocationDto)
   location!: LocationDto;
 
   @ApiPropertyOptional({ enum: CATEGORIES, example: 'housing', description: 'Routing category; "other" (→ 政府办公室) when absent.' })
