@@ -2,7 +2,8 @@
 # Local PostgreSQL for the apps (database $PGDATABASE) and for Temporal ($TEMPORAL_DB, $TEMPORAL_VISIBILITY_DB).
 #
 #   deploy/local/postgres.sh start    install the Debian package if missing, initdb once, start, ensure role + databases
-#   deploy/local/postgres.sh stop     stop our cluster (fast shutdown); never touches a server we did not start
+#   deploy/local/postgres.sh stop     stop our cluster (fast shutdown; PG_STOP_MODE=immediate for a crash-like stop);
+#                                     never touches a server we did not start
 #   deploy/local/postgres.sh status   exit 0 when $PGHOST:$PGPORT accepts $PGUSER/$PGPASSWORD, 1 otherwise
 #   deploy/local/postgres.sh psql [args...]   psql as $PGUSER (default database $PGDATABASE)
 #
@@ -177,7 +178,7 @@ cmd_stop() {
   bin="$(pg_bindir || true)"
   if [ -n "$bin" ] && [ -f "$PG_DIR/postmaster.pid" ] && ours_running; then
     log "postgres: stopping our cluster"
-    as_owner "$bin/pg_ctl" -D "$PG_DIR" -m fast -w -t 60 stop >/dev/null || die "postgres: pg_ctl stop failed"
+    as_owner "$bin/pg_ctl" -D "$PG_DIR" -m "${PG_STOP_MODE:-fast}" -w -t 60 stop >/dev/null || die "postgres: pg_ctl stop failed"
   elif listening; then
     log "postgres: the server on $PGHOST:$PGPORT is not ours ($PG_DIR); leaving it alone"
   else

@@ -40,6 +40,7 @@ async function main() {
   const db = new Client(
     config.DATABASE_URL ? { connectionString: config.DATABASE_URL } : { host: config.PGHOST, port: Number(config.PGPORT), user: config.PGUSER, password: config.PGPASSWORD, database: config.PGDATABASE },
   );
+  db.on('error', (e) => fail(`the database connection was lost: ${e.message}`));
   await db.connect();
   const repo = new AccessRepository(db);
   const writeKey = (file: string, key: string) => {

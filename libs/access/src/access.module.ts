@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type InjectionToken, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { Pool } from 'pg';
+import type { Logger } from 'pino';
 import { createLogger, GRPC_ENHANCERS, loadConfig, type GrpcEnhancers } from '@huiying/platform';
 import { AccessConfig } from './access.config';
 import { AccessGuard } from './access.guard';
@@ -20,12 +21,18 @@ export interface AccessModuleOptions {
   reach?: { inject: InjectionToken[]; useFactory: (...deps: never[]) => CaseReachResolver };
 }
 
-/** Its own small pool: authentication and audit do not compete with the service's own queries. */
-function accessPool(c: AccessConfig, service: string): Pool {
+/**
+ * Its own small pool: authentication and audit do not compete with the service's own queries. A pooled connection
+ * that Postgres cuts (restart, failover) emits 'error' on the pool; without a listener that would kill the process
+ * (issue 14). The pool drops that connection and opens a new one on the next query.
+ */
+export function accessPool(c: AccessConfig, service: string, logger: Logger): Pool {
   const connection = c.DATABASE_URL
     ? { connectionString: c.DATABASE_URL }
     : { host: c.PGHOST, port: Number(c.PGPORT), user: c.PGUSER, password: c.PGPASSWORD, database: c.PGDATABASE };
-  return new Pool({ ...connection, max: 4, application_name: `huiying-${service}-access` });
+  const pool = new Pool({ ...connection, max: 4, application_name: `huiying-${service}-access`, connectionTimeoutMillis: 5000 });
+  pool.on('error', (err) => logger.warn({ err }, 'access database connection lost; the pool reconnects on the next query'));
+  return pool;
 }
 
 /**
@@ -42,7 +49,7 @@ export class AccessModule implements OnApplicationShutdown {
       { provide: AccessConfig, useFactory: () => loadConfig(AccessConfig) },
       { provide: ACCESS_SERVICE_NAME, useValue: options.service },
       { provide: ACCESS_LOGGER, useFactory: (c: AccessConfig) => createLogger(options.service, c.LOG_LEVEL), inject: [AccessConfig] },
-      { provide: ACCESS_DB, useFactory: (c: AccessConfig) => accessPool(c, options.service), inject: [AccessConfig] },
+      { provide: ACCESS_DB, useFactory: (c: AccessConfig, logger: Logger) => accessPool(c, options.service, logger), inject: [AccessConfig, ACCESS_LOGGER] },
       { provide: AccessRepository, useFactory: (db: Pool) => new AccessRepository(db), inject: [ACCESS_DB] },
       { provide: KeyAuthenticator, useFactory: (r: AccessRepository, c: AccessConfig) => new KeyAuthenticator(r, c.ACCESS_KEY_CACHE_MS), inject: [AccessRepository, AccessConfig] },
       { provide: TokenBuckets, useFactory: () => new TokenBuckets() },
