@@ -13,6 +13,6 @@ describe('routing access rules', () => {
 
   it('only health, metrics and published schemas are public', () => {
     const open = routeRules(AppModule).routes.filter((r) => r.rule?.public).map((r) => `${r.controller}.${r.handler}`);
-    expect(open.every((h) => /^(HealthController\.health|MetricsController\.metrics|HotlineController\.schema)$/.test(h))).toBe(true);
+    expect(open.every((h) => /^(HealthController\.(health|live)|MetricsController\.metrics|HotlineController\.schema)$/.test(h))).toBe(true);
   });
 });
