@@ -32,6 +32,7 @@ export class LetterService {
    */
   async onRequested(env: EventEnvelope<PublicationRequestedV1>): Promise<void> {
     const { caseId, replyLetter: r } = env.data;
+    if (env.data.kind !== 'disclosure_reply_letter' || !r) throw new PoisonMessageError(`publication kind ${env.data.kind} is not rendered by this version`);
     if (r.caseId !== caseId) throw new PoisonMessageError(`replyLetter.caseId ${r.caseId} is not the request's case ${caseId}`);
     if (r.requestId !== replyLetterRequestId(caseId) || env.id !== r.requestId) {
       throw new PoisonMessageError(`a reply-letter request of case ${caseId} has id ${replyLetterRequestId(caseId)}, got envelope ${env.id} / request ${r.requestId}`);

@@ -1,6 +1,7 @@
 import { RequiredNested } from '../nested';
 import { Type } from 'class-transformer';
 import {
+  ArrayMinSize,
   IsArray,
   IsDefined,
   IsBoolean,
@@ -31,9 +32,20 @@ import {
   type ReplyType,
 } from '../workflow/disclosure';
 import type { DisclosureReplyLetterRequest } from '../workflow/reply-letter';
+import {
+  DISCLOSURE_NOTICE_KINDS,
+  NOTICE_ADDRESSEES,
+  NOTICE_DELIVERY_CHANNELS,
+  type DisclosureNoticeContent,
+  type DisclosureNoticeKind,
+  type DisclosureNoticeRequest,
+  type NoticeAddressee,
+  type NoticeDeliveryChannel,
+} from '../workflow/disclosure-notices';
+import { DISCLOSURE_CONSULTATION_PARTIES, type DisclosureConsultationParty } from '../workflow/disclosure';
 import { DisclosureApplicantCategoryV1 } from './disclosure-application-received.event';
 
-export const PUBLICATION_KINDS = ['disclosure_reply_letter'] as const;
+export const PUBLICATION_KINDS = ['disclosure_reply_letter', 'disclosure_notice'] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
 export class ReplyLetterWithheldPartV1 {
@@ -97,10 +109,73 @@ export class DisclosureReplyLetterV1 implements DisclosureReplyLetterRequest {
   @IsOptional() @ValidateNested() @Type(() => ReplyLetterFeeV1) fee!: ReplyLetterFeeV1 | null;
 }
 
+export class NoticeFeeLineV1 {
+  @IsInt() @Min(0) from!: number;
+  @IsInt() @Min(0) to!: number;
+  @IsInt() @Min(0) units!: number;
+  @IsNumber() @Min(0) unitYuan!: number;
+  @IsNumber() @Min(0) subtotalYuan!: number;
+}
+
+const isKind = (...kinds: DisclosureNoticeKind[]) => (o: { kind: DisclosureNoticeKind }) => kinds.includes(o.kind);
+
+/** DisclosureNoticeContent, validated by kind: the fields of the kind are required, the others ignored. */
+export class DisclosureNoticeContentV1 {
+  @IsIn(DISCLOSURE_NOTICE_KINDS) kind!: DisclosureNoticeKind;
+  // correction_notice
+  @ValidateIf(isKind('correction_notice')) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) items?: string[];
+  @ValidateIf(isKind('correction_notice')) @IsInt() @Min(1) respondWithinWorkingDays?: number;
+  // consultation_request
+  @ValidateIf(isKind('consultation_request')) @IsString() @IsNotEmpty() consultationId?: string;
+  @ValidateIf(isKind('consultation_request')) @IsIn(DISCLOSURE_CONSULTATION_PARTIES) party?: DisclosureConsultationParty;
+  @ValidateIf(isKind('consultation_request')) @IsString() @IsNotEmpty() @MaxLength(5000) matters?: string;
+  @ValidateIf(isKind('consultation_request', 'extension_notice')) @IsInt() @Min(1) workingDays?: number;
+  @ValidateIf(isKind('consultation_request')) @IsIn(['agency_decides', 'consent']) onSilence?: 'agency_decides' | 'consent';
+  // extension_notice
+  @ValidateIf(isKind('extension_notice', 'excessive_period_notice')) @IsString() @IsNotEmpty() @MaxLength(5000) reason?: string;
+  @ValidateIf(isKind('extension_notice')) @IsOptional() @IsIsoDate() dueBefore?: string | null;
+  @ValidateIf(isKind('extension_notice')) @IsOptional() @IsIsoDate() dueAfter?: string | null;
+  @ValidateIf(isKind('extension_notice')) @IsIsoDate() approvedOn?: string;
+  @ValidateIf(isKind('extension_notice')) @IsString() @IsNotEmpty() approverOffice?: string;
+  // fee_notice
+  @ValidateIf(isKind('fee_notice')) @IsIn(['per_application', 'per_page']) method?: 'per_application' | 'per_page';
+  @ValidateIf(isKind('fee_notice')) @IsNumber() @Min(0) amountYuan?: number;
+  @ValidateIf(isKind('fee_notice')) @IsArray() @ValidateNested({ each: true }) @Type(() => NoticeFeeLineV1) lines?: NoticeFeeLineV1[];
+  @ValidateIf(isKind('fee_notice')) @IsString() @IsNotEmpty() reference?: string;
+  @ValidateIf(isKind('fee_notice')) @IsInt() @Min(1) payWithinWorkingDays?: number;
+  // public_interest_override_notice (consultationId optional there)
+  @ValidateIf(isKind('public_interest_override_notice')) @IsString() @IsNotEmpty() @MaxLength(5000) disclosedContent?: string;
+  @ValidateIf(isKind('public_interest_override_notice')) @IsString() @IsNotEmpty() @MaxLength(5000) reasons?: string;
+  // excessive_reasons_request
+  @ValidateIf(isKind('excessive_reasons_request')) @IsString() @IsNotEmpty() @MaxLength(5000) grounds?: string;
+  @ValidateIf(isKind('excessive_reasons_request')) @IsOptional() @IsInt() @Min(1) reasonsWithinWorkingDays?: number | null;
+  // excessive_period_notice
+  @ValidateIf(isKind('excessive_period_notice')) @IsIsoDate() due?: string;
+}
+
+/** The data of a disclosure notice (see DisclosureNoticeRequest). */
+export class DisclosureNoticeV1 implements Omit<DisclosureNoticeRequest, 'content'> {
+  @IsString() @IsNotEmpty() @MaxLength(200) requestId!: string;
+  @IsUUID() caseId!: string;
+  @IsUUID() applicationId!: string;
+  @IsString() @IsNotEmpty() jurisdiction!: string;
+  @IsString() @IsNotEmpty() department!: string;
+  @IsString() @IsNotEmpty() @MaxLength(20) noticeId!: string;
+  @IsIn(NOTICE_ADDRESSEES) addressee!: NoticeAddressee;
+  @IsOptional() @IsString() @MaxLength(500) addresseeName!: string | null;
+  @IsIsoDate() issuedOn!: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) issuedBy!: string;
+  @IsIn(NOTICE_DELIVERY_CHANNELS) sentVia!: NoticeDeliveryChannel;
+  @IsIsoDate() receivedOn!: string;
+  @IsOptional() @IsIsoDate() correctedOn!: string | null;
+  @RequiredNested(() => DisclosureNoticeContentV1) content!: DisclosureNoticeContent;
+}
+
 /**
  * publication.requested.v1 — a workflow asks publication for a document or a publication. Keyed by case id;
  * the envelope id is the request id (`<caseId>:reply-letter`), so a redelivered request produces nothing new.
- * Today one kind: the reply letter of a disclosure application (政府信息公开申请答复告知书).
+ * Kinds: the reply letter of a disclosure application (政府信息公开申请答复告知书, envelope id `<caseId>:reply-letter`)
+ * and the notices of its process (补正告知书, 征求意见书 …; envelope id `<caseId>:notice:<noticeId>`).
  */
 export class PublicationRequestedV1 {
   @IsIn(PUBLICATION_KINDS) kind!: PublicationKind;
@@ -110,5 +185,10 @@ export class PublicationRequestedV1 {
   @IsDefined()
   @ValidateNested()
   @Type(() => DisclosureReplyLetterV1)
-  replyLetter!: DisclosureReplyLetterV1;
+  replyLetter?: DisclosureReplyLetterV1;
+  @ValidateIf((o: PublicationRequestedV1) => o.kind === 'disclosure_notice')
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => DisclosureNoticeV1)
+  notice?: DisclosureNoticeV1;
 }

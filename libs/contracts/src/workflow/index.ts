@@ -3,3 +3,4 @@ export * from './opinion-actions';
 export * from './temporal';
 export * from './disclosure';
 export * from './reply-letter';
+export * from './disclosure-notices';

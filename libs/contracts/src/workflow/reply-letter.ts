@@ -10,6 +10,7 @@ import type {
   FiledAs,
   ReplyType,
 } from './disclosure';
+import type { DisclosureNoticeRequest } from './disclosure-notices';
 
 /** Patch id guarding the requestReplyLetter activity in disclosureApplicationWorkflow (histories before it replay without). */
 export const REPLY_LETTER_PATCH = 'disclosure-reply-letter-v1';
@@ -62,4 +63,6 @@ export interface DisclosureReplyLetterRequest {
 export interface PublicationActivities {
   /** Emits publication.requested.v1 (kind disclosure_reply_letter), envelope id = request id: idempotent. */
   requestReplyLetter(request: DisclosureReplyLetterRequest): Promise<void>;
+  /** Emits publication.requested.v1 (kind disclosure_notice), envelope id = request id: idempotent. */
+  requestNotice(request: DisclosureNoticeRequest): Promise<void>;
 }
