@@ -82,7 +82,7 @@ describe('disclosure applications on the real stack', () => {
     expect(found).toEqual([caseId]);
 
     // a wrong action is refused with its reason
-    const wrongApprover = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approvedBy: '李四', approverRole: 'section_chief' });
+    const wrongApprover = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approvedBy: '李四', approverRole: 'section_chief', sentVia: 'email' });
     expect(wrongApprover.status).toBe(422);
     expect(wrongApprover.body.message).toContain('head_of_disclosure_office');
     const tooEarly = await act(caseId, 'reply', { issuedBy: '经办人', deliveredVia: 'email' });
@@ -90,10 +90,12 @@ describe('disclosure applications on the real stack', () => {
     expect((await act(randomUUID(), 'review', { reviewedBy: 'x', outcome: 'cleared' })).status).toBe(404);
 
     expect((await act(caseId, 'review', { reviewedBy: '保密员', outcome: 'cleared' })).body.stage).toBe('confidentiality_review');
-    const extended = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approvedBy: '王主任', approverRole: 'head_of_disclosure_office' });
+    const extended = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', sentVia: 'email' });
     expect(extended.status).toBe(200);
     expect((extended.body.extension as { dueBefore: string }).dueBefore).toBe(due.due);
-    const second = await act(caseId, 'extension', { workingDays: 5, reason: '再延', approvedBy: '王主任', approverRole: 'head_of_disclosure_office' });
+    // the applicant is told: a 延期答复告知书 with its delivery record
+    expect(extended.body.notices).toEqual([expect.objectContaining({ id: 'n1', kind: 'extension_notice', addressee: 'applicant', sentVia: 'email', receivedOn: null })]);
+    const second = await act(caseId, 'extension', { workingDays: 5, reason: '再延', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', sentVia: 'email' });
     expect(second.status).toBe(409);
     const decided = await act(caseId, 'decision', {
       replyType: 'partly_disclosed',

@@ -35,10 +35,54 @@ describe('disclosureClocks', () => {
     expect(c.consultations).toEqual([expect.objectContaining({ id: 'c1', party: 'third_party', due: addWorkingDays('2026-10-13', 15) })]);
   });
 
-  it('fee notice: payment window of 20 working days from the notice; correction request: the period it gave', () => {
-    const c = disclosureClocks({ policy, receivedOn: '2026-11-02', feeNoticeOn: '2026-11-10', correctionRequest: { requestedOn: '2026-11-03', workingDays: 15 } });
-    expect(c.feePaymentBy?.due).toBe(addWorkingDays('2026-11-10', 20));
-    expect(c.correctionDueBy?.due).toBe(addWorkingDays('2026-11-03', 15));
+  it('fee notice and correction request: each period runs from the applicant’s recorded receipt of the notice, not from sending', () => {
+    const sent = disclosureClocks({
+      policy,
+      receivedOn: '2026-11-02',
+      feeNotice: { issuedOn: '2026-11-10', receivedOn: null },
+      correctionRequest: { requestedOn: '2026-11-03', workingDays: 15, noticeReceivedOn: null },
+    });
+    expect(sent.feePaymentBy).toBeNull();
+    expect(sent.correctionDueBy).toBeNull();
+    const received = disclosureClocks({
+      policy,
+      receivedOn: '2026-11-02',
+      feeNotice: { issuedOn: '2026-11-10', receivedOn: '2026-11-13' },
+      correctionRequest: { requestedOn: '2026-11-03', workingDays: 15, noticeReceivedOn: '2026-11-06' },
+    });
+    // 109号: 「收到收费通知次日起20个工作日内」: counting starts the day after receipt
+    expect(received.feePaymentBy?.due).toBe(addWorkingDays('2026-11-13', 20));
+    expect(received.feePaymentBy?.due).toBe('2026-12-11');
+    expect(received.correctionDueBy?.due).toBe(addWorkingDays('2026-11-06', 15));
+  });
+
+  it('a consultation whose request was received three working days after sending: its 15 working days count from the receipt', () => {
+    const waiting = disclosureClocks({
+      policy,
+      receivedOn: '2026-11-02',
+      pauses: [{ from: '2026-11-09', reason: 'third_party_consultation' }],
+      consultations: [{ id: 'c1', party: 'third_party', requestReceivedOn: null }],
+    });
+    expect(waiting.consultations).toEqual([]); // no due date: silence cannot apply before receipt is recorded
+    const received = disclosureClocks({
+      policy,
+      receivedOn: '2026-11-02',
+      pauses: [{ from: '2026-11-09', reason: 'third_party_consultation' }],
+      consultations: [{ id: 'c1', party: 'third_party', requestReceivedOn: '2026-11-12' }],
+    });
+    expect(received.consultations).toEqual([expect.objectContaining({ id: 'c1', due: addWorkingDays('2026-11-12', 15) })]);
+    expect(received.consultations[0]?.due).toBe('2026-12-03');
+  });
+
+  it('a notice without recorded receipt gets a reminder the policy’s working days after it was issued, at 09:00 Shanghai', () => {
+    const c = disclosureClocks({ policy, receivedOn: '2026-11-02', noticesAwaitingReceipt: [{ id: 'n1', issuedOn: '2026-11-03' }] });
+    expect(c.noticeReceiptReminders).toEqual([{ id: 'n1', date: addWorkingDays('2026-11-03', 5), at: reminderInstant(addWorkingDays('2026-11-03', 5)) }]);
+  });
+
+  it('第三十五条: a longer reasonable period replaces the statutory due date, and the case is not due at 20 working days', () => {
+    const c = disclosureClocks({ policy, receivedOn: '2026-11-02', excessivePeriodDue: '2027-02-26' });
+    expect(c.answer).toMatchObject({ status: 'running', basis: 'excessive_period', due: '2027-02-26', dueAt: '2027-02-26T15:59:59.999Z', reminders: [] });
+    expect(disclosureClocks({ policy, receivedOn: '2026-11-02' }).answer).toMatchObject({ basis: 'statutory', due: '2026-11-30' });
   });
 
   it('provisional while 2027 is unknown; official once the 2027 year is in the calendar', () => {

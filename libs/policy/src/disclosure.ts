@@ -51,6 +51,44 @@ export interface DisclosurePolicy extends VersionedPolicy {
   /** Reminder dates before the answer deadline. */
   readonly reminderWorkingDaysBeforeDue: readonly number[];
   readonly fees: FeeSchedule;
+  /**
+   * Delivery of notices (补正告知书, 征求意见书, 收费通知书 …): a period that runs from the addressee's receipt starts
+   * only once receipt is recorded; a notice without recorded receipt this many working days after it was issued
+   * raises a reminder. Optional: versions published before it existed use DISCLOSURE_RULE_DEFAULTS.
+   */
+  readonly noticeReceipt?: { readonly reminderAfterWorkingDays: number };
+  /** 补正: the period given to the applicant when the office names none, and the longest it may give (working days). */
+  readonly correctionPeriod?: { readonly defaultWorkingDays: number; readonly maxWorkingDays: number };
+  /**
+   * Which fee method applies when (国办函〔2020〕109号): 按件计收 applies to every decision type (第四条); 按量计收
+   * where the applicant asked for paper copies, e-mail or copied electronic data (第五条), i.e. where information is
+   * provided in such a form.
+   */
+  readonly feeMethods?: {
+    readonly perApplication: { readonly replyTypes: 'all' };
+    readonly perPage: { readonly replyTypes: readonly string[]; readonly deliveryForms: readonly string[] };
+    readonly source: string;
+  };
+}
+
+/** Rules a policy version may lack because it was published before they existed: the national defaults. */
+export const DISCLOSURE_RULE_DEFAULTS = deepFreeze({
+  noticeReceipt: { reminderAfterWorkingDays: 5 },
+  correctionPeriod: { defaultWorkingDays: 15, maxWorkingDays: 60 },
+  feeMethods: {
+    perApplication: { replyTypes: 'all' as const },
+    perPage: { replyTypes: ['disclosed', 'partly_disclosed'], deliveryForms: ['paper', 'electronic', 'email', 'post', 'pickup'] },
+    source: '国办函〔2020〕109号 第四条（按件计收适用于所有政府信息公开申请处理决定类型）、第五条（按量计收：纸质件、电子邮件、复制电子数据等）',
+  },
+});
+
+/** The delivery, correction-period and fee-method rules of a policy version, with the defaults for what it lacks. */
+export function disclosureRules(policy: DisclosurePolicy): Required<Pick<DisclosurePolicy, 'noticeReceipt' | 'correctionPeriod' | 'feeMethods'>> {
+  return {
+    noticeReceipt: policy.noticeReceipt ?? DISCLOSURE_RULE_DEFAULTS.noticeReceipt,
+    correctionPeriod: policy.correctionPeriod ?? DISCLOSURE_RULE_DEFAULTS.correctionPeriod,
+    feeMethods: policy.feeMethods ?? DISCLOSURE_RULE_DEFAULTS.feeMethods,
+  };
 }
 
 export const FEE_SCHEDULE_2020_109: FeeSchedule = deepFreeze<FeeSchedule>({
@@ -80,6 +118,9 @@ export const NATIONAL_DISCLOSURE_POLICY: DisclosurePolicy = publishPolicy<Disclo
   feePayment: { payWithinWorkingDays: 20, onNonPayment: 'deemed_withdrawn' },
   reminderWorkingDaysBeforeDue: [5, 1],
   fees: FEE_SCHEDULE_2020_109,
+  noticeReceipt: DISCLOSURE_RULE_DEFAULTS.noticeReceipt,
+  correctionPeriod: DISCLOSURE_RULE_DEFAULTS.correctionPeriod,
+  feeMethods: DISCLOSURE_RULE_DEFAULTS.feeMethods,
 });
 
 // ---------------------------------------------------------------- fees

@@ -20,6 +20,8 @@ export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 
 export const HISTORIES_DIR = path.join(__dirname, 'histories');
+/** Recorded histories of disclosureApplicationWorkflow (replayed by disclosure-application.replay.workflow.spec.ts). */
+export const DISCLOSURE_HISTORIES_DIR = path.join(HISTORIES_DIR, 'disclosure');
 
 export function opinionInput(caseId: string, discoveredAtMs: number, overrides: Partial<OpinionCaseInput> = {}): OpinionCaseInput {
   return {
@@ -85,11 +87,11 @@ export async function routedCase(env: TestWorkflowEnvironment, taskQueue: string
  * Writes the workflow's history for the replay test when RECORD_HISTORIES=1
  * (`RECORD_HISTORIES=1 npm run test:workflow`, then commit workflows/src/test/histories/*.json).
  */
-export async function maybeRecordHistory(handle: CaseHandle, name: string): Promise<void> {
+export async function maybeRecordHistory(handle: Pick<WorkflowHandle, 'workflowId' | 'fetchHistory'>, name: string, dir = HISTORIES_DIR): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const history = await handle.fetchHistory();
-  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-  const file = path.join(HISTORIES_DIR, `${name}.json`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.json`);
   const json = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), { longs: String, enums: String, bytes: String });
   fs.writeFileSync(file, JSON.stringify({ workflowId: handle.workflowId, history: json }) + '\n');
 }

@@ -10,9 +10,16 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   if (!serverPath) {
     throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the tests through `npm test` (it installs the test server)');
   }
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
-  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
-  return env;
+  // The SDK gives the Java server 5 s to listen; on a loaded machine it can take longer: try again before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
+      await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+      return env;
+    } catch (e) {
+      if (attempt >= 4 || !/did not start within/.test(String((e as Error).message))) throw e;
+    }
+  }
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

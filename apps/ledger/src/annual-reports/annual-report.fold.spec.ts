@@ -38,6 +38,9 @@ describe('annual-report fold of cases.events.v1', () => {
 
   it('ignores opinion cases and records that are not stage entries', () => {
     expect(foldOf('e4', ev('routed', {}, { kind: 'opinion' }))).toBeNull();
+    // a late correction accepted for a good reason reopens the application (its close is undone); an ordinary correction does not
+    expect(foldOf('e6', ev('corrected', { correctedOn: '2026-06-05', reopened: true, late: true }))).toMatchObject({ reopened: true, closedOn: null, resultCode: null });
+    expect(foldOf('e7', ev('corrected', { correctedOn: '2026-06-05' }))).toMatchObject({ reopened: false });
     expect(foldOf('e5', ev('reply_issued', { change: 'escalation' }, { change: 'escalation' }))).toMatchObject({ closedOn: null, resultCode: null });
   });
 });

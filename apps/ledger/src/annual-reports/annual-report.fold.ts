@@ -26,6 +26,7 @@ export function foldOf(eventId: string, e: CaseStageChangedV1): DisclosureFold |
     resultCode: null,
     closedOn: null,
     closedStage: null,
+    reopened: false,
   };
   if (e.stage === 'received' && entered) {
     f.applicationId = str(d.applicationId);
@@ -34,6 +35,8 @@ export function foldOf(eventId: string, e: CaseStageChangedV1): DisclosureFold |
     f.organisationType = str(d.organisationType);
   }
   if (e.stage === 'decided' && entered) f.resultCode = str(d.resultCode);
+  // a late correction accepted for a good reason reopens an application deemed withdrawn (条例第三十条)
+  if (e.stage === 'corrected' && entered && d.reopened === true) f.reopened = true;
   if (e.stage === 'reply_issued' && entered) {
     f.resultCode = str(d.resultCode);
     f.closedOn = isDate(d.issuedOn) ? d.issuedOn : shanghaiDay.format(new Date(e.occurredAt));

@@ -15,6 +15,8 @@ export interface DisclosureFold {
   resultCode: string | null;
   closedOn: string | null;
   closedStage: 'reply_issued' | 'abandoned' | null;
+  /** A late correction accepted for a good reason reopened an application deemed withdrawn: its close is undone. */
+  reopened: boolean;
 }
 
 /** The only access to ledger.disclosure_applications. */
@@ -24,7 +26,9 @@ export class AnnualReportRepository {
 
   /**
    * Folds one event: fields only ever get set (never cleared), and once the application is closed a later decision
-   * event cannot change the result it was closed with — so redelivery and replays leave the row as it is.
+   * event cannot change the result it was closed with — so redelivery and replays leave the row as it is. The one
+   * exception is a reopen (a late correction accepted after 视为放弃): it clears the close and its result; events of a
+   * case arrive in order on its partition, so a redelivery replays close and reopen in the same order.
    */
   async fold(f: DisclosureFold): Promise<void> {
     await this.ds.query(
@@ -38,13 +42,14 @@ export class AnnualReportRepository {
          received_on = COALESCE(EXCLUDED.received_on, t.received_on),
          applicant_type = COALESCE(EXCLUDED.applicant_type, t.applicant_type),
          organisation_type = COALESCE(EXCLUDED.organisation_type, t.organisation_type),
-         result_code = CASE WHEN t.closed_on IS NOT NULL AND EXCLUDED.closed_on IS NULL THEN t.result_code
+         result_code = CASE WHEN $12 THEN NULL
+                            WHEN t.closed_on IS NOT NULL AND EXCLUDED.closed_on IS NULL THEN t.result_code
                             ELSE COALESCE(EXCLUDED.result_code, t.result_code) END,
-         closed_on = COALESCE(t.closed_on, EXCLUDED.closed_on),
-         closed_stage = COALESCE(t.closed_stage, EXCLUDED.closed_stage),
+         closed_on = CASE WHEN $12 THEN NULL ELSE COALESCE(t.closed_on, EXCLUDED.closed_on) END,
+         closed_stage = CASE WHEN $12 THEN NULL ELSE COALESCE(t.closed_stage, EXCLUDED.closed_stage) END,
          last_event_id = EXCLUDED.last_event_id,
          updated_at = now()`,
-      [f.caseId, f.applicationId, f.department, f.jurisdiction, f.receivedOn, f.applicantType, f.organisationType, f.resultCode, f.closedOn, f.closedStage, f.eventId],
+      [f.caseId, f.applicationId, f.department, f.jurisdiction, f.receivedOn, f.applicantType, f.organisationType, f.resultCode, f.closedOn, f.closedStage, f.eventId, f.reopened],
     );
   }
 

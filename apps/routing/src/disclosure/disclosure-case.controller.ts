@@ -25,7 +25,7 @@ export class DisclosureCaseController {
   @Post(':caseId/:action')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Act on a disclosure case (a Temporal update): correction-request, correction, review, consultations, consultation-replies, decision, extension, fee-notice, fee-payment, reply, archive',
+    summary: `Act on a disclosure case (a Temporal update): ${Object.keys(DISCLOSURE_ACTIONS).join(', ')}`,
     description:
       'The body is the action\'s: ' + ACTION_BODIES.map(([action, cls]) => `${action} → ${cls.name}`).join(', ') +
       '. Its fields are checked first (400 with the field errors; nothing changes); then the workflow decides (409 / 422 with the reason).',

@@ -40,6 +40,10 @@ export const DISCLOSURE_ACTIONS = {
   'fee-payment': disclosureUpdates.recordFeePayment,
   reply: disclosureUpdates.issueReply,
   archive: disclosureUpdates.archive,
+  'notice-receipts': disclosureUpdates.recordNoticeReceipt,
+  'late-correction': disclosureUpdates.acceptLateCorrection,
+  'excessive-reasons-request': disclosureUpdates.requestExcessiveReasons,
+  'excessive-period': disclosureUpdates.setExcessivePeriod,
 } as const;
 export type DisclosureActionName = keyof typeof DISCLOSURE_ACTIONS;
 

@@ -17,6 +17,10 @@ import {
   type DisclosureConsultationReplyAction,
   type DisclosureCorrectionAction,
   type DisclosureCorrectionRequestAction,
+  type DisclosureExcessivePeriodAction,
+  type DisclosureExcessiveReasonsAction,
+  type DisclosureLateCorrectionAction,
+  type DisclosureNoticeReceiptAction,
   type DisclosureDecisionAction,
   type DisclosureExtensionAction,
   type DisclosureFeeNoticeAction,
@@ -26,9 +30,18 @@ import {
   type DisclosureReviewOutcome,
   type ReplyType,
 } from '../workflow/disclosure';
+import { NOTICE_DELIVERY_CHANNELS, RECEIPT_EVIDENCE, type NoticeDeliveryChannel, type ReceiptEvidence } from '../workflow/disclosure-notices';
 import { DateField, OptionalDateField } from './validation';
 
 const oneOf = (values: readonly string[]) => ({ message: ({ property }: { property: string }) => `${property} must be one of: ${values.join(', ')}` });
+
+/** How a notice is sent (its delivery record starts here). */
+function SentVia(what: string): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ enum: NOTICE_DELIVERY_CHANNELS, example: 'post_signed', description: `How the ${what} is sent.` })(target, key);
+    IsIn(NOTICE_DELIVERY_CHANNELS, oneOf(NOTICE_DELIVERY_CHANNELS))(target, key);
+  };
+}
 
 /** correction-request — 补正: ask the applicant once for everything unclear or missing (within 7 working days of receipt). */
 export class DisclosureCorrectionRequestDto implements DisclosureCorrectionRequestAction {
@@ -37,9 +50,49 @@ export class DisclosureCorrectionRequestDto implements DisclosureCorrectionReque
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(1000, { each: true })
   items!: string[];
   @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-20') requestedOn?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 15, description: 'The period given to the applicant, working days.' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 15, description: 'The period given to the applicant, working days from their receipt of the 补正告知书 (policy default and maximum).' })
   @IsOptional() @IsInt() @Min(1) @Max(60)
   respondWithinWorkingDays?: number;
+  @SentVia('补正告知书') sentVia!: NoticeDeliveryChannel;
+  @OptionalDateField('The applicant\'s receipt of the notice, when known at once (handed over); otherwise record it with notice-receipts.', '2026-11-20')
+  noticeReceivedOn?: string;
+}
+
+/** late-correction — a correction after the period, accepted for a good reason (条例第三十条: only 无正当理由 lapses the application). */
+export class DisclosureLateCorrectionDto implements DisclosureLateCorrectionAction {
+  @DateField('The day the corrected application was received.', '2026-12-10') correctedOn!: string;
+  @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) receivedBy!: string;
+  @ApiProperty({ example: '申请人住院，提供了医院证明', maxLength: 2000 }) @IsString() @IsNotEmpty() @MaxLength(2000) goodReason!: string;
+  @ApiProperty({ example: '政务公开办 王主任' }) @IsString() @IsNotEmpty() @MaxLength(100) acceptedBy!: string;
+}
+
+/** notice-receipts — the addressee received a notice (delivery record); a period that runs from receipt starts now. */
+export class DisclosureNoticeReceiptDto implements DisclosureNoticeReceiptAction {
+  @ApiProperty({ example: 'n1', description: 'The id of the notice in the case state (notices[].id).' }) @IsString() @IsNotEmpty() @MaxLength(20) noticeId!: string;
+  @DateField('The day the addressee received it.', '2026-11-23') receivedOn!: string;
+  @ApiProperty({ enum: RECEIPT_EVIDENCE }) @IsIn(RECEIPT_EVIDENCE, oneOf(RECEIPT_EVIDENCE)) evidence!: ReceiptEvidence;
+  @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) recordedBy!: string;
+  @ApiPropertyOptional({ maxLength: 500, example: '邮件回执 EMS1234567890' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+/** excessive-reasons-request — 第三十五条: the number or frequency is clearly beyond a reasonable range; ask for reasons. */
+export class DisclosureExcessiveReasonsDto implements DisclosureExcessiveReasonsAction {
+  @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) requestedBy!: string;
+  @ApiProperty({ example: '同一申请人本月已提交 40 件内容相近的申请', maxLength: 2000 }) @IsString() @IsNotEmpty() @MaxLength(2000) grounds!: string;
+  @SentVia('notice asking for reasons') sentVia!: NoticeDeliveryChannel;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-20') requestedOn?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'Working days the applicant is given to state reasons, if set.' })
+  @IsOptional() @IsInt() @Min(1) @Max(60)
+  reasonsWithinWorkingDays?: number;
+}
+
+/** excessive-period — 第三十五条: reasons accepted, the 第三十三条 period cannot be met: a longer reasonable period, told to the applicant. */
+export class DisclosureExcessivePeriodDto implements DisclosureExcessivePeriodAction {
+  @ApiProperty({ example: '政务公开办 王主任' }) @IsString() @IsNotEmpty() @MaxLength(100) decidedBy!: string;
+  @DateField('The new answer due date (the reasonable period).', '2027-02-26') due!: string;
+  @ApiProperty({ example: '申请涉及 2010 年以来全部档案，需逐件调取', maxLength: 2000 }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @SentVia('延迟答复告知书') sentVia!: NoticeDeliveryChannel;
+  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-01') decidedOn?: string;
 }
 
 /** correction — the corrected application was received: the 20-working-day clock starts again. */
@@ -63,7 +116,8 @@ export class DisclosureConsultationDto implements DisclosureConsultationAction {
   @ApiProperty({ example: '合同中的报价明细是否涉及商业秘密' }) @IsString() @IsNotEmpty() @MaxLength(2000) matters!: string;
   @ApiProperty({ example: '政务公开办 张科员' }) @IsString() @IsNotEmpty() @MaxLength(100) requestedBy!: string;
   @OptionalDateField('Default: today (Asia/Shanghai).', '2026-11-21') requestedOn?: string;
-  @OptionalDateField('When the consulted party received the written request (its 15 working days count from here); default requestedOn.', '2026-11-23')
+  @SentVia('征求意见书') sentVia!: NoticeDeliveryChannel;
+  @OptionalDateField('When the consulted party received the 征求意见书 (its 15 working days count from here), if known at once; otherwise record it with notice-receipts. Until then silence cannot apply.', '2026-11-23')
   requestReceivedOn?: string;
 }
 
@@ -86,9 +140,10 @@ export class DisclosureWithheldPartDto {
 }
 
 export class DisclosurePublicInterestOverrideDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) reasons!: string;
+  @ApiProperty({ description: 'Why withholding would seriously harm the public interest.' }) @IsString() @IsNotEmpty() @MaxLength(5000) reasons!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) approvedBy!: string;
-  @DateField('The day the third party was told in writing.', '2026-12-01') thirdPartyNotifiedOn!: string;
+  @ApiProperty({ description: 'What is disclosed (决定公开的政府信息内容): the notice to the third party states it.' }) @IsString() @IsNotEmpty() @MaxLength(5000) disclosedContent!: string;
+  @SentVia('notice to the third party') sentVia!: NoticeDeliveryChannel;
 }
 
 /** decision — the reply type (条例第三十六条), its annual-report result code and grounds. */
@@ -119,7 +174,7 @@ export class DisclosureExtensionDto implements DisclosureExtensionAction {
   @ApiProperty({ example: '王主任' }) @IsString() @IsNotEmpty() @MaxLength(100) approvedBy!: string;
   @ApiProperty({ example: 'head_of_disclosure_office', description: 'The policy names who approves (422 otherwise).' }) @IsString() @IsNotEmpty() @MaxLength(100) approverRole!: string;
   @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-10') approvedOn?: string;
-  @OptionalDateField('The day the applicant was told of the extension.', '2026-12-10') applicantNotifiedOn?: string;
+  @SentVia('延期答复告知书') sentVia!: NoticeDeliveryChannel;
 }
 
 const FEE_METHODS = ['per_application', 'per_page'] as const;
@@ -130,10 +185,12 @@ export class DisclosureFeeNoticeDto implements DisclosureFeeNoticeAction {
   @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-02') issuedOn?: string;
   @ApiProperty({ enum: FEE_METHODS }) @IsIn(FEE_METHODS, oneOf(FEE_METHODS)) method!: 'per_application' | 'per_page';
   @ApiPropertyOptional({ minimum: 0, description: 'per_page: the pages provided.' }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) pages?: number;
-  @ApiPropertyOptional({ minimum: 0, description: 'per_application: the applicant\'s applications earlier this calendar month.' })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
-  priorApplicationsThisMonth?: number;
-  @ApiPropertyOptional({ minimum: 1, description: 'per_application: applications in this filing.' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) applications?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'per_application: items this application counts as (一事一申请); the applicant\'s count for the month is kept by the system.' })
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  applications?: number;
+  @SentVia('收费通知书') sentVia!: NoticeDeliveryChannel;
+  @OptionalDateField('The applicant\'s receipt of the notice when known at once; otherwise record it with notice-receipts (the 20 working days to pay start the day after).', '2026-12-02')
+  receivedOn?: string;
 }
 
 const FEE_OUTCOMES = ['paid', 'waived'] as const;
@@ -174,5 +231,9 @@ export const DISCLOSURE_ACTION_BODIES = {
   'fee-payment': DisclosureFeePaymentDto,
   reply: DisclosureReplyDto,
   archive: DisclosureArchiveDto,
+  'notice-receipts': DisclosureNoticeReceiptDto,
+  'late-correction': DisclosureLateCorrectionDto,
+  'excessive-reasons-request': DisclosureExcessiveReasonsDto,
+  'excessive-period': DisclosureExcessivePeriodDto,
 } as const;
 export type DisclosureActionPath = keyof typeof DISCLOSURE_ACTION_BODIES;

@@ -4,6 +4,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DisclosureClockRequest, DisclosureClocks, DisclosurePolicy, FeeInput, FeeResult } from '@huiying/policy';
 import type { CaseHistoryEntry, CaseStageChange } from './case';
+import type { DisclosureNoticeRecord, NoticeDeliveryChannel, ReceiptEvidence } from './disclosure-notices';
 
 export const DISCLOSURE_WORKFLOW_TYPE = 'disclosureApplicationWorkflow';
 /** Disclosure applications are led by the disclosure office (政务公开办) unless intake says otherwise. */
@@ -155,9 +156,14 @@ export interface DisclosureApplicationInput {
   jurisdiction: string;
   /** The disclosure policy version the case runs under, whole (a case keeps it). */
   policy: DisclosurePolicy;
+  /**
+   * The applicant's count for 按件计收 (国办函〔2020〕109号 第四条): this application's ordinal among the applicant's
+   * applications received in the same calendar month, kept by intake. null when unknown (cases started before it).
+   */
+  applicantMonth?: { month: string; ordinal: number } | null;
 }
 
-export type DisclosureClockName = 'answer' | 'correction_window' | 'correction_due' | 'consultation' | 'fee_payment';
+export type DisclosureClockName = 'answer' | 'correction_window' | 'correction_due' | 'consultation' | 'fee_payment' | 'notice_receipt';
 
 export interface DisclosureClockView {
   name: DisclosureClockName;
@@ -166,7 +172,8 @@ export interface DisclosureClockView {
   due: string | null;
   dueAt: string | null;
   provisional: boolean;
-  status: 'running' | 'paused' | 'met' | 'late' | 'overdue' | 'closed';
+  /** waiting_receipt: the period runs from the addressee's receipt of a notice, which is not recorded yet. */
+  status: 'running' | 'paused' | 'met' | 'late' | 'overdue' | 'closed' | 'waiting_receipt';
 }
 
 export interface DisclosurePauseRecord {
@@ -184,10 +191,16 @@ export interface DisclosureCorrectionRecord {
   requestedOn: string;
   requestedBy: string;
   items: string[];
+  /** The period given to the applicant, working days from their receipt of the 补正告知书. */
   respondWithinWorkingDays: number;
+  /** The 补正告知书 (state.notices) and the applicant's recorded receipt of it (the period starts then). */
+  noticeId: string;
+  noticeReceivedOn: string | null;
   correctedOn: string | null;
   receivedBy: string | null;
   outcome: 'waiting' | 'corrected' | 'abandoned';
+  /** 无正当理由逾期不补正 only: a late correction accepted for a good reason, with who accepted it. */
+  late: { goodReason: string; acceptedBy: string; acceptedOn: string } | null;
 }
 
 export interface DisclosureReviewRecord {
@@ -210,8 +223,11 @@ export interface DisclosureConsultationRecord {
   consultee: string;
   matters: string;
   requestedOn: string;
-  requestReceivedOn: string;
+  /** The consulted party's recorded receipt of the 征求意见书: its 15 working days count from here; null until recorded. */
+  requestReceivedOn: string | null;
   requestedBy: string;
+  /** The 征求意见书 in state.notices. */
+  noticeId: string;
   due: string | null;
   status: 'open' | 'answered' | 'silent';
   /** consent | objection (with reasons); silence: third party → agency decides, co-producer → consent. */
@@ -228,11 +244,14 @@ export interface DisclosureWithheldPart {
   reason: string;
 }
 
+/** 第三十二条: disclosed over a third party's reasoned objection for the public interest; the third party is told in writing. */
 export interface DisclosurePublicInterestOverride {
   reasons: string;
   approvedBy: string;
-  /** The third party is told in writing what is disclosed and why. */
-  thirdPartyNotifiedOn: string;
+  /** What is disclosed (决定公开的政府信息内容), as the notice to the third party states it. */
+  disclosedContent: string;
+  /** How the notice to the third party is sent. */
+  sentVia: NoticeDeliveryChannel;
 }
 
 export interface DisclosureDecisionRecord {
@@ -248,7 +267,7 @@ export interface DisclosureDecisionRecord {
   rightAgency: string | null;
   rightChannel: string | null;
   withheldParts: DisclosureWithheldPart[];
-  publicInterestOverride: DisclosurePublicInterestOverride | null;
+  publicInterestOverride: (Omit<DisclosurePublicInterestOverride, 'sentVia'> & { noticeId: string }) | null;
   onTheSpot: boolean;
 }
 
@@ -260,13 +279,16 @@ export interface DisclosureExtensionRecord {
   approvedOn: string;
   dueBefore: string | null;
   dueAfter: string | null;
-  /** The applicant must be told (告知申请人). */
-  applicantNotifiedOn: string | null;
+  /** The 延期答复告知书 telling the applicant (告知申请人), in state.notices. */
+  noticeId: string;
 }
 
 export interface DisclosureFeeRecord {
   issuedOn: string;
   issuedBy: string;
+  /** The 收费通知书 in state.notices, and the applicant's recorded receipt of it (the payment period starts then). */
+  noticeId: string;
+  receivedOn: string | null;
   input: FeeInput;
   fee: FeeResult;
   status: 'waiting' | 'paid' | 'waived' | 'unpaid';
@@ -309,6 +331,13 @@ export interface DisclosureCaseState {
   decision: DisclosureDecisionRecord | null;
   reply: DisclosureReplyRecord | null;
   archive: { archivedBy: string; archivedOn: string; archiveRef: string | null } | null;
+  /** Every notice sent (补正告知书, 征求意见书 …) with its delivery record. */
+  notices: DisclosureNoticeRecord[];
+  /** 第三十五条: reasons asked for, and the longer reasonable period set (the answer is due then). */
+  excessive: {
+    reasonsRequested: { requestedOn: string; requestedBy: string; grounds: string; noticeId: string } | null;
+    period: { due: string; reason: string; decidedBy: string; decidedOn: string; noticeId: string } | null;
+  } | null;
   /** The last computation of the deadline activity. */
   deadlines: (DisclosureClocks & { calendarVersion: string }) | null;
   clocks: DisclosureClockView[];
@@ -326,12 +355,47 @@ export interface DisclosureCorrectionRequestAction {
   /** What is unclear or missing (一次性告知). */
   items: string[];
   requestedOn?: string;
-  /** The period given to the applicant (合理的补正期限), working days; default 15. */
+  /** The period given to the applicant (合理的补正期限), working days from their receipt of the notice; policy default. */
   respondWithinWorkingDays?: number;
+  /** How the 补正告知书 is sent. */
+  sentVia: NoticeDeliveryChannel;
+  /** The applicant's receipt of it, when known at once (handed over in person); otherwise recorded later. */
+  noticeReceivedOn?: string;
 }
 export interface DisclosureCorrectionAction {
   receivedBy: string;
   correctedOn?: string;
+}
+/** A correction that came after the period, accepted because the applicant had a good reason (无正当理由 is the condition). */
+export interface DisclosureLateCorrectionAction {
+  correctedOn: string;
+  receivedBy: string;
+  goodReason: string;
+  acceptedBy: string;
+}
+/** The addressee's receipt of a notice (the delivery record); a period that runs from receipt starts now. */
+export interface DisclosureNoticeReceiptAction {
+  noticeId: string;
+  receivedOn: string;
+  evidence: ReceiptEvidence;
+  recordedBy: string;
+  note?: string;
+}
+/** 第三十五条: the number or frequency is clearly beyond a reasonable range; the applicant is asked for reasons. */
+export interface DisclosureExcessiveReasonsAction {
+  requestedBy: string;
+  grounds: string;
+  sentVia: NoticeDeliveryChannel;
+  requestedOn?: string;
+  reasonsWithinWorkingDays?: number;
+}
+/** 第三十五条: the reasons are reasonable but the 第三十三条 period cannot be met: a longer reasonable period, told to the applicant. */
+export interface DisclosureExcessivePeriodAction {
+  decidedBy: string;
+  due: string;
+  reason: string;
+  sentVia: NoticeDeliveryChannel;
+  decidedOn?: string;
 }
 export interface DisclosureReviewAction {
   reviewedBy: string;
@@ -345,7 +409,9 @@ export interface DisclosureConsultationAction {
   matters: string;
   requestedBy: string;
   requestedOn?: string;
-  /** When the consulted party received the written request (its 15 working days count from here); default requestedOn. */
+  /** How the 征求意见书 is sent. */
+  sentVia: NoticeDeliveryChannel;
+  /** When the consulted party received it (its 15 working days count from here), if known at once; otherwise recorded later. */
   requestReceivedOn?: string;
 }
 export interface DisclosureConsultationReplyAction {
@@ -373,15 +439,19 @@ export interface DisclosureExtensionAction {
   approvedBy: string;
   approverRole: string;
   approvedOn?: string;
-  applicantNotifiedOn?: string;
+  /** How the 延期答复告知书 is sent to the applicant. */
+  sentVia: NoticeDeliveryChannel;
 }
 export interface DisclosureFeeNoticeAction {
   issuedBy: string;
   issuedOn?: string;
   method: 'per_application' | 'per_page';
   pages?: number;
-  priorApplicationsThisMonth?: number;
+  /** per_application: items this application counts as (一事一申请); default 1. The month's count is the system's own. */
   applications?: number;
+  /** How the 收费通知书 is sent, and the applicant's receipt of it when known at once. */
+  sentVia: NoticeDeliveryChannel;
+  receivedOn?: string;
 }
 export interface DisclosureFeePaymentAction {
   outcome: 'paid' | 'waived';
@@ -432,6 +502,10 @@ export const disclosureUpdates = {
   issueFeeNotice: defineUpdate<DisclosureCaseState, [DisclosureFeeNoticeAction]>('issueFeeNotice'),
   recordFeePayment: defineUpdate<DisclosureCaseState, [DisclosureFeePaymentAction]>('recordFeePayment'),
   issueReply: defineUpdate<DisclosureCaseState, [DisclosureReplyAction]>('issueReply'),
+  recordNoticeReceipt: defineUpdate<DisclosureCaseState, [DisclosureNoticeReceiptAction]>('recordNoticeReceipt'),
+  acceptLateCorrection: defineUpdate<DisclosureCaseState, [DisclosureLateCorrectionAction]>('acceptLateCorrection'),
+  requestExcessiveReasons: defineUpdate<DisclosureCaseState, [DisclosureExcessiveReasonsAction]>('requestExcessiveReasons'),
+  setExcessivePeriod: defineUpdate<DisclosureCaseState, [DisclosureExcessivePeriodAction]>('setExcessivePeriod'),
   archive: defineUpdate<DisclosureCaseState, [DisclosureArchiveAction]>('archive'),
 };
 

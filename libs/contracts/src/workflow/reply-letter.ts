@@ -12,9 +12,6 @@ import type {
 } from './disclosure';
 import type { DisclosureNoticeRequest } from './disclosure-notices';
 
-/** Patch id guarding the requestReplyLetter activity in disclosureApplicationWorkflow (histories before it replay without). */
-export const REPLY_LETTER_PATCH = 'disclosure-reply-letter-v1';
-
 /** Request id (and envelope id) of a case's reply letter: one letter per case reply. */
 export function replyLetterRequestId(caseId: string): string {
   return `${caseId}:reply-letter`;
