@@ -47,7 +47,7 @@ describe('disclosure action bodies', () => {
     const bad = await postJson(`${urls.routing}/v1/disclosure-applications/${caseId}/extension`, { workingDays: 'ten', approvedBy: '', reason: 5, note: 'x' });
     expect(bad.status).toBe(400);
     const fields = (bad.body.errors as { field: string }[]).map((e) => e.field).sort();
-    expect(fields).toEqual(['approvedBy', 'approverRole', 'note', 'reason', 'workingDays']);
+    expect(fields).toEqual(['approvedBy', 'approverRole', 'note', 'reason', 'sentVia', 'workingDays']);
     const badDecision = await postJson(`${urls.routing}/v1/disclosure-applications/${caseId}/decision`, {
       replyType: 'perhaps',
       decidedBy: '王主任',

@@ -83,8 +83,8 @@ describe('disclosure notices and receipt-based periods on the real stack', () =>
     // the ledger has the notice and its receipt in the case history
     const ledger = await eventually('notice events in the ledger', async () => {
       const r = await getJson(`${urls.ledger}/v1/cases/${caseId}`);
-      const history = (r.body.history ?? []) as { detail: Record<string, unknown> }[];
-      return history.some((h) => h.detail.change === 'notice_received') ? history : undefined;
+      const activity = (r.body.activity ?? []) as { change: string; detail: Record<string, unknown> }[];
+      return activity.some((h) => h.change === 'notice_received') ? activity : undefined;
     });
     expect(ledger.find((h) => h.detail.change === 'notice_issued')?.detail).toMatchObject({ noticeId: 'n1', kind: 'consultation_request', sentVia: 'post_signed' });
     expect(ledger.find((h) => h.detail.change === 'notice_received')?.detail).toMatchObject({ noticeId: 'n1', periodStarted: 'consultation', due });

@@ -243,14 +243,15 @@ export class DisclosureCase {
     // 第三十三条第三款: consultation time is not counted — the answer clock pauses from sending
     s.pauses.push({ from: requestedOn, to: null, reason: a.party === 'third_party' ? 'third_party_consultation' : 'co_producing_agency', ref: id, recordedBy: a.requestedBy, approvedBy: null, note: a.matters });
     const third = a.party === 'third_party';
-    await this.issueNotice({
-      kind: 'consultation_request', addressee: a.party, addresseeName: a.consultee, ref: id, issuedOn: requestedOn, issuedBy: a.requestedBy, sentVia: a.sentVia, receivedOn: a.requestReceivedOn,
-      content: { kind: 'consultation_request', consultationId: id, party: a.party, matters: a.matters, workingDays: third ? this.policy.thirdPartyConsultation.workingDays : this.policy.coProducingAgencyConsultation.workingDays, onSilence: third ? 'agency_decides' : 'consent' },
-    });
     await this.recompute();
     const detail = { consultationId: id, party: c.party, requestedOn, requestReceivedOn: c.requestReceivedOn, due: c.due, answerClock: 'paused', applicantInformed: c.applicantInformed };
     if (s.stage === 'consultation') await this.record('consultation_opened', detail);
     else await this.enterStage('consultation', detail);
+    await this.issueNotice({
+      kind: 'consultation_request', addressee: a.party, addresseeName: a.consultee, ref: id, issuedOn: requestedOn, issuedBy: a.requestedBy, sentVia: a.sentVia, receivedOn: a.requestReceivedOn,
+      content: { kind: 'consultation_request', consultationId: id, party: a.party, matters: a.matters, workingDays: third ? this.policy.thirdPartyConsultation.workingDays : this.policy.coProducingAgencyConsultation.workingDays, onSilence: third ? 'agency_decides' : 'consent' },
+    });
+    await this.recompute(); // the notice waits for its receipt: its reminder
   }
 
   async recordConsultationReply(a: DisclosureConsultationReplyAction): Promise<void> {
