@@ -10,6 +10,7 @@ import { createValidationPipe } from './validation';
 import { createGrpcHealth, grpcServerOptions, type GrpcServerSettings } from './grpc';
 import { HEALTH_CHECKS, runHealthChecks, type HealthCheck } from './health';
 import { GRPC_ENHANCERS, type GrpcEnhancers } from './access-metadata';
+import { isValidUtf8, MAX_BODY_DEPTH, unsafeInput } from './input-safety';
 
 export interface HttpAppOptions {
   service: string;
@@ -26,6 +27,26 @@ export interface HttpAppOptions {
 
 const GRPC_HEALTH_INTERVAL_MS = 5000;
 
+/** body-parser `verify`: a body that is not UTF-8 is refused (400) before it is decoded with replacement characters. */
+function refuseInvalidUtf8(_req: Request, _res: Response, buf: Buffer): void {
+  if (!isValidUtf8(buf)) throw Object.assign(new Error('the request body is not valid UTF-8'), { status: 400, statusCode: 400, expose: true, type: 'encoding.invalid' });
+}
+
+/** 400 with field errors for text that is not storable Unicode (NUL, unpaired surrogates) or a body nested too deeply. */
+function refuseUnsafeInput(req: Request, res: Response, next: NextFunction): void {
+  if (req.body === undefined || req.body === null || typeof req.body !== 'object') return next();
+  const { errors, tooDeep } = unsafeInput(req.body);
+  if (tooDeep) {
+    res.status(400).json({ statusCode: 400, error: 'Bad Request', message: `the request body is nested more than ${MAX_BODY_DEPTH} levels deep` });
+    return;
+  }
+  if (errors.length) {
+    res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', errors });
+    return;
+  }
+  next();
+}
+
 /**
  * Starts a service's HTTP side the same way everywhere: JSON logs with masking, request ids,
  * the global validation pipe, OpenAPI at /docs (JSON at /docs-json), graceful shutdown.
@@ -36,7 +57,9 @@ export async function bootstrapHttpApp(
 ): Promise<{ app: INestApplication; logger: Logger }> {
   const logger = createLogger(opts.service, opts.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new JsonNestLogger(logger), bufferLogs: true });
-  if (opts.jsonBodyLimit) app.useBodyParser('json', { limit: opts.jsonBodyLimit });
+  // the JSON parser first (refusing bytes that are not UTF-8), then the check of the parsed body (input-safety.ts)
+  app.useBodyParser('json', { limit: opts.jsonBodyLimit ?? '100kb', verify: refuseInvalidUtf8 });
+  app.use(refuseUnsafeInput);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
