@@ -6,7 +6,6 @@ import type { FieldError } from './validation';
 /** Deeper than any contract of ours (the deepest is 3 levels); a bound, not a style rule. */
 export const MAX_BODY_DEPTH = 32;
 
-const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -29,7 +28,7 @@ export function unsafeInput(value: unknown): { errors: FieldError[]; tooDeep: bo
     const { v, path, depth } = stack.pop() as { v: unknown; path: string; depth: number };
     if (typeof v === 'string') {
       const messages: string[] = [];
-      if (NUL.test(v)) messages.push(`${path || 'value'} contains a NUL character`);
+      if (v.includes('\u0000')) messages.push(`${path || 'value'} contains a NUL character`);
       if (LONE_SURROGATE.test(v)) messages.push(`${path || 'value'} contains an unpaired surrogate (not valid Unicode text)`);
       if (messages.length) errors.push({ field: path, messages });
       continue;
@@ -39,7 +38,7 @@ export function unsafeInput(value: unknown): { errors: FieldError[]; tooDeep: bo
     const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v as Record<string, unknown>);
     for (const [k, x] of entries) {
       const field = path ? `${path}.${k}` : k;
-      if (NUL.test(k) || LONE_SURROGATE.test(k)) errors.push({ field, messages: [`the field name ${JSON.stringify(k)} is not valid text`] });
+      if (k.includes('\u0000') || LONE_SURROGATE.test(k)) errors.push({ field, messages: [`the field name ${JSON.stringify(k)} is not valid text`] });
       stack.push({ v: x, path: field, depth: depth + 1 });
     }
   }
