@@ -89,7 +89,7 @@ describe('reply letters and the annual report on the real stack', () => {
       const r = await getJson(`${urls.publication}/v1/letters/${caseId}`);
       return r.status === 200 ? r.body : undefined;
     });
-    expect(meta).toMatchObject({ caseId, applicationId, replyType: 'partly_disclosed', resultCode: 'partly_disclosed', issuedOn, font: 'NotoSansHans-Regular.otf' });
+    expect(meta).toMatchObject({ caseId, applicationId, replyType: 'partly_disclosed', resultCode: 'partly_disclosed', issuedOn, font: 'NotoSansHans-Regular.otf', remediesVersion: 'cn-remedies-2024' });
     expect(meta.articles).toEqual(expect.arrayContaining(['第三十七条', '第十五条', '第五十一条']));
     expect(meta.copies).toEqual([expect.objectContaining({ department: 'disclosure_office', departmentName: '政务公开工作领导小组办公室' })]);
 
@@ -101,7 +101,10 @@ describe('reply letters and the annual report on the real stack', () => {
     expect(text).toContain(applicationId);
     expect(text).toContain('第三十七条');
     expect(text).toContain('专家个人联系方式');
-    expect(text).toMatch(/60日内.*申请行政复议.*6个月内.*提起行政诉讼/);
+    // 行政复议法 (2023) 第二十三条: the withheld part goes to review first; the rest review or a lawsuit
+    expect(text).toMatch(/对本告知书中不予公开的部分不服的，依照《中华人民共和国行政复议法》第二十三条第一款第（四）项、第二款的规定，应当先向.*申请行政复议/);
+    expect(text).toMatch(/收到行政复议决定书之日起15日内向人民法院提起行政诉讼/);
+    expect(text).toMatch(/对本答复的其他内容不服的，可以自收到本告知书之日起60日内.*申请行政复议.*6个月内.*提起行政诉讼/);
     expect(text).toContain('抄送：政务公开工作领导小组办公室');
     expect(text).not.toContain('某某城市规划研究院'); // no personal data in the letter store
 

@@ -7,3 +7,4 @@ export * from './disclosure';
 export * from './disclosure-clocks';
 export * from './opinion-grading';
 export * from './opinion-response';
+export * from './remedies';

@@ -139,14 +139,8 @@ export const WITHHELD_GROUNDS: Readonly<Partial<Record<AnnualReportResultCode, {
   'unavailable.unclear_after_correction': { articles: ['第三十条'], groundZh: '补正后申请内容仍不明确' },
 };
 
-/** 救济途径: every reply letter states them (条例第五十一条). */
-export const REMEDIES = {
-  articles: ['第五十一条'],
-  reconsiderationDays: 60,
-  litigationMonths: 6,
-  reconsiderationLaw: '《中华人民共和国行政复议法》第二十条',
-  litigationLaw: '《中华人民共和国行政诉讼法》第四十六条',
-} as const;
+/** 救济途径: every reply letter states them (条例第五十一条); the periods and routes are versioned data (@huiying/policy remediesFor). */
+export const REMEDIES = { articles: ['第五十一条'] } as const;
 
 /** The row of the table for a reply: its result code's own row, else the reply type's row. */
 export function legalBasisOf(replyType: ReplyType, resultCode: AnnualReportResultCode): LegalBasisEntry {

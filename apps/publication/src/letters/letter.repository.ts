@@ -18,6 +18,8 @@ export interface StoredLetter {
   pdfSha256: string;
   pdfBytes: number;
   font: string;
+  /** The remedies version the letter quoted (null for letters stored before versions were recorded). */
+  remediesVersion: string | null;
   createdAt: Date;
   copies: { department: string; departmentName: string; copiedAt: Date }[];
 }
@@ -32,6 +34,7 @@ export interface NewLetter {
   pdf: Buffer;
   pdfSha256: string;
   font: string;
+  remediesVersion: string;
   copy: { department: string; departmentName: string };
 }
 
@@ -45,8 +48,8 @@ export class LetterRepository {
     return this.ds.transaction(async (em) => {
       const rows: unknown[] = await em.query(
         `INSERT INTO publication.reply_letters (letter_id, case_id, request_id, application_id, reply_type, result_code, reference, articles,
-           received_on, answer_due, issued_on, html, html_sha256, pdf, pdf_sha256, font, request)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           received_on, answer_due, issued_on, html, html_sha256, pdf, pdf_sha256, font, request, remedies_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          ON CONFLICT DO NOTHING RETURNING letter_id`,
         [
           l.letterId,
@@ -66,6 +69,7 @@ export class LetterRepository {
           l.pdfSha256,
           l.font,
           JSON.stringify(l.request),
+          l.remediesVersion,
         ],
       );
       if (rows.length === 0) return { inserted: false };
@@ -86,7 +90,7 @@ export class LetterRepository {
   async findMeta(caseId: string): Promise<StoredLetter | null> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT letter_id, case_id, request_id, application_id, reply_type, result_code, reference, articles, received_on::text AS received_on,
-         answer_due::text AS answer_due, issued_on::text AS issued_on, html_sha256, pdf_sha256, octet_length(pdf) AS pdf_bytes, font, created_at
+         answer_due::text AS answer_due, issued_on::text AS issued_on, html_sha256, pdf_sha256, octet_length(pdf) AS pdf_bytes, font, remedies_version, created_at
        FROM publication.reply_letters WHERE case_id = $1`,
       [caseId],
     );
@@ -112,6 +116,7 @@ export class LetterRepository {
       pdfSha256: r.pdf_sha256 as string,
       pdfBytes: Number(r.pdf_bytes),
       font: r.font as string,
+      remediesVersion: (r.remedies_version as string | null) ?? null,
       createdAt: r.created_at as Date,
       copies: copies.map((c) => ({ department: c.department, departmentName: c.department_name, copiedAt: c.copied_at })),
     };

@@ -59,9 +59,10 @@ export class LetterService {
       pdf,
       pdfSha256: sha256(pdf),
       font: this.fontPath.split('/').pop() ?? this.fontPath,
+      remediesVersion: doc.remediesVersion,
       copy: { department: r.copiedTo, departmentName: departmentName(r.copiedTo) },
     });
-    this.logger.info({ caseId, replyType: r.decision.replyType, articles: doc.articles, pdfBytes: pdf.length, inserted }, 'reply letter stored');
+    this.logger.info({ caseId, replyType: r.decision.replyType, articles: doc.articles, remediesVersion: doc.remediesVersion, pdfBytes: pdf.length, inserted }, 'reply letter stored');
   }
 
   async view(caseId: string): Promise<ReplyLetterViewDto> {

@@ -42,7 +42,7 @@ function request(decision: Partial<DisclosureReplyLetterRequest['decision']> & {
 }
 
 const html = (r: DisclosureReplyLetterRequest) => renderReplyLetterHtml(buildReplyLetter(r, issuer));
-const REMEDY = /自收到本告知书之日起60日内向某市人民政府申请行政复议，或者自收到本告知书之日起6个月内向某市中级人民法院提起行政诉讼/;
+const REMEDY = /自收到本告知书之日起60日内向某市人民政府申请行政复议（.*?），或者自收到本告知书之日起6个月内向某市中级人民法院提起行政诉讼/;
 
 describe('reply letter (政府信息公开申请答复告知书)', () => {
   it.each([
@@ -64,12 +64,29 @@ describe('reply letter (政府信息公开申请答复告知书)', () => {
     expect(out).toContain('<h1>政府信息公开申请答复告知书</h1>');
     expect(out).toMatch(new RegExp(`根据《中华人民共和国政府信息公开条例》[^<]*${article.replace(/[（）]/g, '.')}[^<]*的规定，答复如下`));
     expect(out).toContain(detail);
-    expect(out).toMatch(REMEDY);
+    // issued 2026-10-21: 行政复议法 (2023) 第二十三条 — a refusal to disclose goes to review first
+    if (decision.replyType === 'not_disclosed') {
+      expect(out).toContain('应当先向某市人民政府申请行政复议');
+      expect(out).toContain('自收到行政复议决定书之日起15日内向人民法院提起行政诉讼');
+      expect(out).not.toMatch(REMEDY);
+    } else {
+      expect(out).toMatch(REMEDY);
+    }
     expect(out).toContain('第五十一条');
     expect(out).toContain(APP);
     expect(out).toContain('2026年9月28日');
     expect(out).toContain('抄送：政务公开工作领导小组办公室');
     expect(out).not.toContain('filed as');
+  });
+
+  it('states the remedies of the law in force on the issue date: a refusal issued 2023-12-29 offers review or a lawsuit, one issued 2024-01-02 review first', () => {
+    const refusal = { replyType: 'not_disclosed', resultCode: 'withheld.process_information', reason: '属于内部讨论稿' } as Partial<DisclosureReplyLetterRequest['decision']> & { replyType: ReplyType };
+    const before = buildReplyLetter(request(refusal, { reply: { ...request(refusal).reply, issuedOn: '2023-12-29' } }), issuer);
+    expect(before.remediesVersion).toBe('cn-remedies-2019');
+    expect(before.remedies).toMatch(REMEDY);
+    const after = buildReplyLetter(request(refusal, { reply: { ...request(refusal).reply, issuedOn: '2024-01-02' } }), issuer);
+    expect(after.remediesVersion).toBe('cn-remedies-2024');
+    expect(after.remedies).toContain('《中华人民共和国行政复议法》第二十三条第一款第（四）项、第二款的规定，应当先向某市人民政府申请行政复议');
   });
 
   it('partly disclosed: every withheld part with its ground, article and reason (区分处理, 第三十七条)', () => {
@@ -90,6 +107,8 @@ describe('reply letter (政府信息公开申请答复告知书)', () => {
       expect.stringMatching(/^内部审核意见：属于过程性信息（.*第十六条第二款）。属于过程性信息$/),
     ]);
     expect(renderReplyLetterHtml(doc)).toContain('<ol class="withheld"><li>个人银行账户信息');
+    // review first for the withheld part, review or a lawsuit for the rest
+    expect(doc.remedies).toMatch(/^对本告知书中不予公开的部分不服的，.*应当先向某市人民政府申请行政复议.*对本答复的其他内容不服的，可以自收到本告知书之日起60日内/);
   });
 
   it('states receipt, correction, extension, due and reply dates', () => {

@@ -1,7 +1,7 @@
 // The reply letter (政府信息公开申请答复告知书) as a document: built once from the publication request, then rendered
 // as HTML (renderReplyLetterHtml) and PDF (reply-letter.pdf.ts) so both say exactly the same. Pure: no I/O.
 import type { DeliveryForm, DisclosureReplyLetterRequest } from '@huiying/contracts';
-import { DEPARTMENTS, isDepartmentCode } from '@huiying/policy';
+import { DEPARTMENTS, isDepartmentCode, remediesFor } from '@huiying/policy';
 import { cite, legalBasisOf, REGULATION, REMEDIES, resultRowLabel, WITHHELD_GROUNDS } from './legal-basis';
 
 /** Who signs and where the applicant turns (configuration of the publishing agency). */
@@ -23,6 +23,8 @@ export interface ReplyLetterDocument {
   /** Numbered items (withheld parts). */
   items: string[];
   remedies: string;
+  /** The remedies version quoted (the one in force on the issue date, libs/policy remedies.ts). */
+  remediesVersion: string;
   /** 办理信息: label → value. */
   facts: [string, string][];
   signature: { agency: string; department: string; date: string };
@@ -125,10 +127,14 @@ export function buildReplyLetter(r: DisclosureReplyLetterRequest, issuer: Letter
     paragraphs.push(`信息处理费：${r.fee.amountYuan}元（${status}），依据${cite(['第四十二条'])}及《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。`);
   }
 
-  const remedies =
-    `如对本答复不服，可以自收到本告知书之日起${REMEDIES.reconsiderationDays}日内向${issuer.reconsiderationBody}申请行政复议，` +
-    `或者自收到本告知书之日起${REMEDIES.litigationMonths}个月内向${issuer.court}提起行政诉讼` +
-    `（${cite(REMEDIES.articles)}、${REMEDIES.reconsiderationLaw}、${REMEDIES.litigationLaw}）。`;
+  // 救济途径 as the law in force on the issue date states them (复议前置 for 不予公开 since 2024-01-01)
+  const remedies = remediesFor({
+    replyType: d.replyType,
+    hasWithheldParts: d.replyType === 'partly_disclosed' && d.withheldParts.length > 0,
+    issuedOn: r.reply.issuedOn,
+    reviewBody: issuer.reconsiderationBody,
+    court: issuer.court,
+  });
   for (const a of REMEDIES.articles) articles.push(a);
 
   const facts: [string, string][] = [
@@ -148,7 +154,8 @@ export function buildReplyLetter(r: DisclosureReplyLetterRequest, issuer: Letter
     addressee: `申请人（申请编号：${r.applicationId}）：`,
     paragraphs,
     items,
-    remedies,
+    remedies: `${remedies.text}（${cite(REMEDIES.articles)}）`,
+    remediesVersion: remedies.version,
     facts,
     signature: { agency: issuer.agencyName, department: departmentName(r.department), date: dateZh(r.reply.issuedOn) },
     copiedTo: departmentName(r.copiedTo),

@@ -23,6 +23,8 @@ export class ReplyLetterViewDto {
   @ApiProperty() pdfSha256!: string;
   @ApiProperty() pdfBytes!: number;
   @ApiProperty({ example: 'NotoSansHans-Regular.otf' }) font!: string;
+  @ApiPropertyOptional({ example: 'cn-remedies-2024', nullable: true, type: String, description: 'The remedies (救济途径) version quoted: the one in force on the issue date (复议前置 for 不予公开 from 2024-01-01).' })
+  remediesVersion!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: [LetterCopyDto], description: '抄送: the copy to the supervising disclosure department' }) copies!: LetterCopyDto[];
   @ApiProperty({ example: { html: '/v1/letters/<caseId>.html', pdf: '/v1/letters/<caseId>.pdf' } }) links!: { html: string; pdf: string };
