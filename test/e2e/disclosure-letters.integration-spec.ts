@@ -85,10 +85,14 @@ describe('reply letters and the annual report on the real stack', () => {
     const issuedOn = (replied.body.reply as { issuedOn: string }).issuedOn;
 
     // the letter: metadata, HTML, PDF
-    const meta = await eventually('the reply letter stored by publication', async () => {
+    const listing = await eventually('the reply letter stored by publication', async () => {
       const r = await getJson(`${urls.publication}/v1/letters/${caseId}`);
-      return r.status === 200 ? r.body : undefined;
+      return r.status === 200 && r.body.replyLetter ? r.body : undefined;
     });
+    const meta = listing.replyLetter as Record<string, unknown>;
+    expect(listing.documents).toEqual([
+      expect.objectContaining({ documentId: 'reply-letter', kind: 'disclosure_reply_letter', remediesVersion: 'cn-remedies-2024', links: { html: `/v1/letters/${caseId}.html`, pdf: `/v1/letters/${caseId}.pdf` } }),
+    ]);
     expect(meta).toMatchObject({ caseId, applicationId, replyType: 'partly_disclosed', resultCode: 'partly_disclosed', issuedOn, font: 'NotoSansHans-Regular.otf', remediesVersion: 'cn-remedies-2024' });
     expect(meta.articles).toEqual(expect.arrayContaining(['第三十七条', '第十五条', '第五十一条']));
     expect(meta.copies).toEqual([expect.objectContaining({ department: 'disclosure_office', departmentName: '政务公开工作领导小组办公室' })]);

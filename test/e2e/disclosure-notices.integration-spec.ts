@@ -2,7 +2,7 @@
 // the workflow on Temporal → the deadline activity on the official calendar → the case events in the ledger. A period
 // that runs from the addressee's receipt has no due date until the receipt is recorded, and then counts from it.
 import { randomUUID } from 'node:crypto';
-import { eventually, getJson, postJson, urls } from './support';
+import { authHeaders, eventually, getJson, postJson, urls } from './support';
 
 const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
@@ -88,6 +88,24 @@ describe('disclosure notices and receipt-based periods on the real stack', () =>
     });
     expect(ledger.find((h) => h.detail.change === 'notice_issued')?.detail).toMatchObject({ noticeId: 'n1', kind: 'consultation_request', sentVia: 'post_signed' });
     expect(ledger.find((h) => h.detail.change === 'notice_received')?.detail).toMatchObject({ noticeId: 'n1', periodStarted: 'consultation', due });
+
+    // the 征求意见书 is a document of the case: listed, with its own URLs, citing 第三十二条 and the 15 working days from receipt
+    const listing = await eventually('the consultation request rendered by publication', async () => {
+      const r = await getJson(`${urls.publication}/v1/letters/${caseId}`);
+      return r.status === 200 ? r.body : undefined;
+    });
+    expect(listing.documents).toEqual([
+      expect.objectContaining({ documentId: 'n1', kind: 'consultation_request', title: '政府信息公开征求意见书', addressee: 'third_party', issuedOn: sentOn, articles: ['第三十二条'] }),
+    ]);
+    const doc = (listing.documents as { links: { html: string; pdf: string } }[])[0];
+    const html = await fetch(`${urls.publication}${doc?.links.html}`, { headers: authHeaders() });
+    expect(html.status).toBe(200);
+    const text = await html.text();
+    expect(text).toContain('某建筑公司：');
+    expect(text).toContain('自收到本征求意见书之日起15个工作日内书面提出意见');
+    const pdf = await fetch(`${urls.publication}${doc?.links.pdf}`, { headers: authHeaders() });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('a fee notice: the payment period runs from the applicant’s recorded receipt; the month’s count is the system’s, not the caller’s', async () => {

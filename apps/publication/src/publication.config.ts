@@ -1,3 +1,4 @@
+import { DEFAULT_FEE_WAIVER_ROUTE } from './letters/notice.template';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig } from '@huiying/platform';
@@ -48,6 +49,10 @@ export class PublicationConfig extends BaseConfig {
   /** Reply letters: the court for administrative litigation (行政诉讼). */
   @IsString() @MinLength(1)
   LETTER_COURT = '有管辖权的人民法院';
+
+  /** Fee notices (收费通知书): how an applicant in hardship asks for a waiver (减免), as the notice states it. */
+  @IsString() @MinLength(1)
+  LETTER_FEE_WAIVER_ROUTE = DEFAULT_FEE_WAIVER_ROUTE;
 
   /** An OTF/TTF font with Simplified Chinese glyphs for the PDF; default: Noto Sans Hans from @embedpdf/fonts-sc. */
   @IsOptional() @IsString()

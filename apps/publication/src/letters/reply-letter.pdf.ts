@@ -1,4 +1,4 @@
-// PDF rendering of the reply letter with pdfkit and an embedded Simplified Chinese font (Noto Sans Hans, SIL OFL,
+// PDF rendering of the reply letter and the notices with pdfkit and an embedded Simplified Chinese font (Noto Sans Hans, SIL OFL,
 // shipped by the npm package @embedpdf/fonts-sc; subset-embedded, so a letter is tens of kilobytes).
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -31,14 +31,14 @@ export function renderReplyLetterPdf(doc: ReplyLetterDocument, fontPath: string,
       const body = { indent: 24, lineGap: 4, paragraphGap: 6, align: 'justify' as const };
       for (const para of doc.paragraphs) pdf.moveDown(0.3).text(para, body);
       doc.items.forEach((item, i) => pdf.moveDown(0.2).text(`${i + 1}. ${item}`, { indent: 24, lineGap: 4 }));
-      pdf.moveDown(0.3).text(doc.remedies, body);
+      if (doc.remedies) pdf.moveDown(0.3).text(doc.remedies, body);
       pdf.moveDown(1.5);
       pdf.text(doc.signature.agency, { align: 'right' });
       pdf.text(`（${doc.signature.department}）`, { align: 'right' });
       pdf.text(doc.signature.date, { align: 'right' });
       pdf.moveDown(1.5).fontSize(10);
       for (const [k, v] of doc.facts) pdf.text(`${k}：${v}`, { lineGap: 2 });
-      pdf.moveDown(1).text(`抄送：${doc.copiedTo}`);
+      if (doc.copiedTo) pdf.moveDown(1).text(`抄送：${doc.copiedTo}`);
       pdf.end();
     } catch (e) {
       reject(e as Error);

@@ -22,12 +22,14 @@ export interface ReplyLetterDocument {
   paragraphs: string[];
   /** Numbered items (withheld parts). */
   items: string[];
+  /** 救济途径 (reply letters; empty for notices). */
   remedies: string;
   /** The remedies version quoted (the one in force on the issue date, libs/policy remedies.ts). */
   remediesVersion: string;
   /** 办理信息: label → value. */
   facts: [string, string][];
   signature: { agency: string; department: string; date: string };
+  /** 抄送 (reply letters; empty for notices). */
   copiedTo: string;
   /** Articles of the regulation cited (for search and tests). */
   articles: string[];
@@ -181,10 +183,10 @@ export function renderReplyLetterHtml(doc: ReplyLetterDocument): string {
     `<p class="addressee">${esc(doc.addressee)}</p>`,
     ...doc.paragraphs.map(p),
     doc.items.length ? `<ol class="withheld">${doc.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ol>` : '',
-    `<p class="remedies">${esc(doc.remedies)}</p>`,
+    doc.remedies ? `<p class="remedies">${esc(doc.remedies)}</p>` : '',
     `<div class="sign"><p>${esc(doc.signature.agency)}</p><p>（${esc(doc.signature.department)}）</p><p>${esc(doc.signature.date)}</p></div>`,
     `<table class="facts">${doc.facts.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('')}</table>`,
-    `<p class="cc">抄送：${esc(doc.copiedTo)}</p>`,
+    doc.copiedTo ? `<p class="cc">抄送：${esc(doc.copiedTo)}</p>` : '',
     '</body></html>',
     '',
   ]

@@ -6,7 +6,7 @@ export class LetterCopyDto {
   @ApiProperty() copiedAt!: string;
 }
 
-/** GET /v1/letters/:caseId — a stored reply letter (政府信息公开申请答复告知书). */
+/** A stored reply letter (政府信息公开申请答复告知书): `replyLetter` of GET /v1/letters/:caseId. */
 export class ReplyLetterViewDto {
   @ApiProperty({ format: 'uuid' }) letterId!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
@@ -28,4 +28,28 @@ export class ReplyLetterViewDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: [LetterCopyDto], description: '抄送: the copy to the supervising disclosure department' }) copies!: LetterCopyDto[];
   @ApiProperty({ example: { html: '/v1/letters/<caseId>.html', pdf: '/v1/letters/<caseId>.pdf' } }) links!: { html: string; pdf: string };
+}
+
+/** One document of a case: the reply letter or a notice, with its own URLs. */
+export class CaseDocumentDto {
+  @ApiProperty({ example: 'n1', description: '`reply-letter`, or the notice id in the case (n1, n2 …).' }) documentId!: string;
+  @ApiProperty({ example: 'correction_notice', description: 'disclosure_reply_letter or a notice kind (correction_notice, consultation_request, extension_notice, fee_notice, public_interest_override_notice, excessive_reasons_request, excessive_period_notice).' })
+  kind!: string;
+  @ApiProperty({ example: '政府信息公开申请补正告知书' }) title!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ example: 'applicant', description: 'applicant, third_party or co_producing_agency' }) addressee!: string;
+  @ApiProperty({ format: 'date' }) issuedOn!: string;
+  @ApiProperty({ type: [String], description: 'articles of 中华人民共和国政府信息公开条例 cited' }) articles!: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'reply letters: the remedies version quoted' }) remediesVersion!: string | null;
+  @ApiProperty() htmlSha256!: string;
+  @ApiProperty() pdfSha256!: string;
+  @ApiProperty() pdfBytes!: number;
+  @ApiProperty({ example: { html: '/v1/letters/<caseId>/documents/n1.html', pdf: '/v1/letters/<caseId>/documents/n1.pdf' } }) links!: { html: string; pdf: string };
+}
+
+/** GET /v1/letters/:caseId — every document of a case (notices in the order issued, then the reply letter). */
+export class CaseDocumentsDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ type: [CaseDocumentDto] }) documents!: CaseDocumentDto[];
+  @ApiPropertyOptional({ type: ReplyLetterViewDto, nullable: true, description: 'The reply letter in detail (copies, hashes), once issued.' }) replyLetter!: ReplyLetterViewDto | null;
 }
