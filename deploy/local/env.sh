@@ -37,8 +37,12 @@ wait_for() {
   done
 }
 
-# is_running NAME -> pid file check
+# is_running NAME -> its pid file names a live process (a zombie or dying process, which kill -0 still finds, is not)
 is_running() {
-  local pidf="$HY_RUN/$1.pid"
-  [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null
+  local pidf="$HY_RUN/$1.pid" pid state
+  [ -f "$pidf" ] || return 1
+  pid="$(cat "$pidf")"
+  kill -0 "$pid" 2>/dev/null || return 1
+  state="$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)"
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
