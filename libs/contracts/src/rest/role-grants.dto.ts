@@ -4,7 +4,7 @@
 // name the approver by person id, and the service checks the grant. README → Access control → Role grants.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { DateField, IsIsoDate, OptionalDateField } from './validation';
 
 /**
@@ -22,6 +22,19 @@ export const PERSON_ID_MESSAGE = 'must be a person id: 1–64 characters of lett
 /** A jurisdiction a grant is valid for: one code, never '*' (a person heads one office). */
 const GRANT_JURISDICTION = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
 const DEPARTMENT = /^[a-z0-9_.-]{1,100}$/;
+
+/** A date on or after the object's `validFrom` (YYYY-MM-DD strings compare as dates). */
+const NotBeforeValidFrom = () =>
+  ValidateBy({
+    name: 'notBeforeValidFrom',
+    validator: {
+      validate: (value: unknown, args) => {
+        const from = (args?.object as { validFrom?: unknown }).validFrom;
+        return typeof value !== 'string' || typeof from !== 'string' || value >= from;
+      },
+      defaultMessage: (args) => `${args?.property} must not be before validFrom`,
+    },
+  });
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -53,7 +66,7 @@ export class CreateRoleGrantDto {
   @DateField('First day the grant is valid (Asia/Shanghai calendar day).', '2026-01-01')
   validFrom!: string;
 
-  @OptionalDateField('Last day the grant is valid, inclusive (none: until revoked).', '2028-12-31')
+  @OptionalDateField('Last day the grant is valid, inclusive (none: until revoked).', '2028-12-31') @NotBeforeValidFrom()
   validTo?: string;
 
   @ApiProperty({ example: '市政府办公室主任 赵某', description: 'Who granted the role (the official whose decision this records).' })
@@ -95,7 +108,6 @@ export class RoleGrantQueryDto {
   @ApiPropertyOptional({ default: true, description: 'false: leave revoked grants out.' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @ValidateIf((_, v) => v !== undefined)
   @IsBoolean({ message: 'includeRevoked must be true or false' })
   includeRevoked?: boolean;
 }
