@@ -32,9 +32,10 @@ describe('disclosure action bodies', () => {
           publicInterestOverride: { reasons: '公共利益', approvedBy: '王主任', thirdPartyNotifiedOn: '2026-12-01' },
         },
       ],
-      ['extension', { workingDays: 10, reason: '需要调档', approvedBy: '李四', approverRole: 'section_chief' }], // the approver is the workflow's rule (422)
+      ['extension', { workingDays: 10, reason: '需要调档', approverId: 'staff-0421' }], // whether the person holds the role is routing's check (422)
       ['fee-notice', { issuedBy: '张科员', method: 'per_page', pages: 120 }],
-      ['fee-payment', { outcome: 'waived', recordedBy: '李会计', waiverApprovedBy: '王主任', approverRole: 'head_of_disclosure_office' }],
+      ['fee-payment', { outcome: 'waived', recordedBy: '李会计', approverId: 'staff-0421' }],
+      ['fee-payment', { outcome: 'paid', recordedBy: '李会计', on: '2026-12-05' }],
       ['reply', { issuedBy: '经办人', deliveredVia: 'email', letterRef: 'e2e' }],
       ['archive', { archivedBy: '档案员' }],
     ];
@@ -43,7 +44,8 @@ describe('disclosure action bodies', () => {
 
   it('name every bad field: missing, wrong type, not in the list, not a real date, unknown', async () => {
     expect(await fieldsOf('review', { outcome: 'looks fine', reviewedOn: '2026-02-30', extra: 1 })).toEqual(['reviewedBy', 'outcome', 'reviewedOn', 'extra'].sort());
-    expect(await fieldsOf('extension', { workingDays: 2.5, reason: '', approvedBy: 7 })).toEqual(['workingDays', 'reason', 'approvedBy', 'approverRole'].sort());
+    expect(await fieldsOf('extension', { workingDays: 2.5, reason: '', approverId: 'staff 0421' })).toEqual(['workingDays', 'reason', 'approverId'].sort());
+    expect(await fieldsOf('extension', { workingDays: 2, reason: 'r' })).toEqual(['approverId']);
     expect(await fieldsOf('correction-request', { requestedBy: 'x', items: [], respondWithinWorkingDays: 61 })).toEqual(['items', 'respondWithinWorkingDays'].sort());
     expect(
       await fieldsOf('decision', { replyType: 'maybe', decidedBy: 'x', withheldParts: [{ description: 'd', resultCode: 'secret', reason: '' }], publicInterestOverride: { reasons: 'r' } }),
@@ -55,5 +57,25 @@ describe('disclosure action bodies', () => {
       'publicInterestOverride.thirdPartyNotifiedOn',
     ].sort());
     expect(await fieldsOf('fee-notice', { issuedBy: 'x', method: 'per_kilo' })).toEqual(['method']);
+  });
+
+  it('refuse the approver as a claim: approverRole, approvedBy and waiverApprovedBy are 400 saying to send approverId', async () => {
+    const messages = async (action: DisclosureActionPath, body: Record<string, unknown>) =>
+      Object.fromEntries(
+        (await validate(plainToInstance(DISCLOSURE_ACTION_BODIES[action] as new () => object, body), { whitelist: true, forbidNonWhitelisted: true })).map((e) => [
+          e.property,
+          Object.values(e.constraints ?? {}),
+        ]),
+      );
+    const ext = await messages('extension', { workingDays: 10, reason: 'r', approverId: 'staff-0421', approvedBy: '王主任', approverRole: 'head_of_disclosure_office' });
+    expect(Object.keys(ext).sort()).toEqual(['approvedBy', 'approverRole']);
+    expect(ext.approverRole).toEqual([expect.stringMatching(/^approverRole is no longer accepted: name the approver by approverId/)]);
+    const fee = await messages('fee-payment', { outcome: 'waived', recordedBy: 'x', waiverApprovedBy: '王主任', approverRole: 'head_of_disclosure_office' });
+    expect(Object.keys(fee).sort()).toEqual(['approverId', 'approverRole', 'waiverApprovedBy']);
+  });
+
+  it('a fee waiver needs its approver, a payment has none', async () => {
+    expect(await fieldsOf('fee-payment', { outcome: 'waived', recordedBy: 'x' })).toEqual(['approverId']);
+    expect(await fieldsOf('fee-payment', { outcome: 'paid', recordedBy: 'x', approverId: 'staff-0421' })).toEqual(['approverId']);
   });
 });
