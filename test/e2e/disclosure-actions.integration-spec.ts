@@ -22,7 +22,10 @@ describe('disclosure action bodies', () => {
     for (const name of ['DisclosureReviewDto', 'DisclosureDecisionDto', 'DisclosureExtensionDto', 'DisclosureReplyDto', 'DisclosureArchiveDto', 'DisclosureCorrectionRequestDto']) {
       expect(schemas[name]).toBeDefined();
     }
-    expect(schemas.DisclosureExtensionDto.required).toEqual(expect.arrayContaining(['workingDays', 'reason', 'approvedBy', 'approverRole']));
+    expect(schemas.DisclosureExtensionDto.required).toEqual(expect.arrayContaining(['workingDays', 'reason', 'approverId']));
+    // the approver is named by person id; a role or name claimed by the caller is not part of the body
+    expect(Object.keys(schemas.DisclosureExtensionDto.properties)).not.toEqual(expect.arrayContaining(['approverRole']));
+    expect(Object.keys(schemas.DisclosureExtensionDto.properties)).not.toEqual(expect.arrayContaining(['approvedBy']));
     const op = (doc.body.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { oneOf: { $ref: string }[] } }> }; responses: Record<string, unknown> }>>)[
       '/v1/disclosure-applications/{caseId}/{action}'
     ].post;
@@ -47,7 +50,10 @@ describe('disclosure action bodies', () => {
     const bad = await postJson(`${urls.routing}/v1/disclosure-applications/${caseId}/extension`, { workingDays: 'ten', approvedBy: '', reason: 5, note: 'x' });
     expect(bad.status).toBe(400);
     const fields = (bad.body.errors as { field: string }[]).map((e) => e.field).sort();
-    expect(fields).toEqual(['approvedBy', 'approverRole', 'note', 'reason', 'sentVia', 'workingDays']);
+    expect(fields).toEqual(['approvedBy', 'approverId', 'note', 'reason', 'sentVia', 'workingDays']);
+    expect((bad.body.errors as { field: string; messages: string[] }[]).find((e) => e.field === 'approvedBy')?.messages).toEqual([
+      expect.stringMatching(/^approvedBy is no longer accepted: name the approver by approverId/),
+    ]);
     const badDecision = await postJson(`${urls.routing}/v1/disclosure-applications/${caseId}/decision`, {
       replyType: 'perhaps',
       decidedBy: '王主任',

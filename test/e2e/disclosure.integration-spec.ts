@@ -81,21 +81,30 @@ describe('disclosure applications on the real stack', () => {
     });
     expect(found).toEqual([caseId]);
 
+    // the extension's approver is a person holding head_of_disclosure_office for the case's jurisdiction (access role grant)
+    const head = await postJson(`${urls.ledger}/v1/access/role-grants`, {
+      personId: `e2e-disclosure-head-${caseId.slice(0, 8)}`, personName: '王主任', role: 'head_of_disclosure_office', jurisdiction: 'cn',
+      office: '某市人民政府办公室（政务公开办）', validFrom: '2020-01-01', grantedBy: '市政府办公室主任 赵某',
+    });
+    expect(head.status).toBe(201);
+    const approverId = head.body.personId as string;
+
     // a wrong action is refused with its reason
-    const wrongApprover = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approvedBy: '李四', approverRole: 'section_chief', sentVia: 'email' });
+    const wrongApprover = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approverId: `e2e-disclosure-clerk-${caseId.slice(0, 8)}`, sentVia: 'email' });
     expect(wrongApprover.status).toBe(422);
-    expect(wrongApprover.body.message).toContain('head_of_disclosure_office');
+    expect(wrongApprover.body.message).toContain('has no active grant of head_of_disclosure_office for cn');
+    expect((wrongApprover.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['approverId']);
     const tooEarly = await act(caseId, 'reply', { issuedBy: '经办人', deliveredVia: 'email' });
     expect(tooEarly.status).toBe(409);
     expect((await act(randomUUID(), 'review', { reviewedBy: 'x', outcome: 'cleared' })).status).toBe(404);
 
     expect((await act(caseId, 'review', { reviewedBy: '保密员', outcome: 'cleared' })).body.stage).toBe('confidentiality_review');
-    const extended = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', sentVia: 'email' });
+    const extended = await act(caseId, 'extension', { workingDays: 10, reason: '需要调档', approverId, sentVia: 'email' });
     expect(extended.status).toBe(200);
     expect((extended.body.extension as { dueBefore: string }).dueBefore).toBe(due.due);
     // the applicant is told: a 延期答复告知书 with its delivery record
     expect(extended.body.notices).toEqual([expect.objectContaining({ id: 'n1', kind: 'extension_notice', addressee: 'applicant', sentVia: 'email', receivedOn: null })]);
-    const second = await act(caseId, 'extension', { workingDays: 5, reason: '再延', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', sentVia: 'email' });
+    const second = await act(caseId, 'extension', { workingDays: 5, reason: '再延', approverId, sentVia: 'email' });
     expect(second.status).toBe(409);
     const decided = await act(caseId, 'decision', {
       replyType: 'partly_disclosed',

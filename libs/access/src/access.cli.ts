@@ -1,9 +1,13 @@
 // `npm run access -- <command>`: bootstrap and manage calling systems and their keys directly in Postgres (the first
 // admin key cannot come from the API). README → Access control.
+import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { HttpException } from '@nestjs/common';
 import { Client } from 'pg';
-import { BaseConfig, loadConfig } from '@huiying/platform';
+import { CreateRoleGrantDto, RevokeRoleGrantDto, RoleGrantQueryDto } from '@huiying/contracts';
+import { BaseConfig, loadConfig, validateBody } from '@huiying/platform';
 import { AccessRepository } from './access.repository';
 import { SYSTEM_KINDS, type SystemKind } from './access.types';
 import { KeyAuthenticator } from './key-cache';
@@ -17,11 +21,32 @@ const USAGE = `usage: npm run access -- <command> [options]
   disable-system --id <id>   every key of the system is refused (within the key cache time on running services)
   enable-system  --id <id>
   list          [--system <id>]                                       (systems and keys; prefixes only)
-  ensure-admin  --out <file>   keeps the key in <file> if it still works, else issues one for system 'local-admin'`;
+  ensure-admin  --out <file>   keeps the key in <file> if it still works, else issues one for system 'local-admin'
+  grant-role    --person-id <id> --person-name <name> --role head_of_disclosure_office --jurisdiction <code>
+                --office <office as notices print it> --valid-from <YYYY-MM-DD> --granted-by <who granted it>
+                [--valid-to <YYYY-MM-DD>] [--department <code>] [--basis <appointment document>]
+  revoke-role   --id <grant id> --revoked-by <who> --reason <why>     (from now on; final)
+  list-roles    [--person-id <id>] [--role <role>] [--jurisdiction <code>] [--active-on <YYYY-MM-DD>]
+  Role grants and revocations are written with an audit row (service access-cli, transport cli) in one transaction.`;
+
+/** A refusal found inside a transaction (rolled back): reported like fail(), exit 2. */
+class CliRefusal extends Error {}
 
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
+}
+
+/** The options checked by the API's own body class: the same rules, the same messages (exit 2 naming each bad option). */
+async function checked<T extends object>(cls: new () => T, body: Record<string, unknown>): Promise<T> {
+  const defined = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+  try {
+    return await validateBody(cls, defined);
+  } catch (e) {
+    const errors = e instanceof HttpException ? (e.getResponse() as { errors?: { field: string; messages: string[] }[] }).errors : undefined;
+    if (!errors) throw e;
+    fail(errors.map((x) => `--${x.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${x.messages.join('; ')}`).join('\n'));
+  }
 }
 
 async function main() {
@@ -33,6 +58,9 @@ async function main() {
       department: { type: 'string' }, jurisdiction: { type: 'string' }, 'rate-limit': { type: 'string' },
       system: { type: 'string' }, 'expires-in-days': { type: 'string' }, out: { type: 'string' },
       prefix: { type: 'string' }, at: { type: 'string' },
+      'person-id': { type: 'string' }, 'person-name': { type: 'string' }, role: { type: 'string' }, office: { type: 'string' },
+      'valid-from': { type: 'string' }, 'valid-to': { type: 'string' }, 'granted-by': { type: 'string' }, basis: { type: 'string' },
+      'revoked-by': { type: 'string' }, reason: { type: 'string' }, 'active-on': { type: 'string' },
     },
   });
   if (!command || command === 'help' || command === '--help') fail(USAGE);
@@ -43,6 +71,22 @@ async function main() {
   db.on('error', (e) => fail(`the database connection was lost: ${e.message}`));
   await db.connect();
   const repo = new AccessRepository(db);
+  /** The change and its audit row commit together. */
+  const audited = async <T extends { id: string }>(action: string, change: () => Promise<T>): Promise<T> => {
+    await db.query('BEGIN');
+    try {
+      const done = await change();
+      await repo.appendAudit({
+        service: 'access-cli', transport: 'cli', systemId: null, keyId: null, method: 'CLI', action, target: done.id, status: 'ok', outcome: 'ok',
+        requestId: randomUUID(), remoteAddress: null, detail: { operator: userInfo().username },
+      });
+      await db.query('COMMIT');
+      return done;
+    } catch (e) {
+      await db.query('ROLLBACK');
+      throw e;
+    }
+  };
   const writeKey = (file: string, key: string) => {
     writeFileSync(file, `${key}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
@@ -115,6 +159,36 @@ async function main() {
         console.log(`admin key ${record.prefix} issued for system local-admin, written to ${o.out} (mode 600)`);
         break;
       }
+      case 'grant-role': {
+        const dto = await checked(CreateRoleGrantDto, {
+          personId: o['person-id'], personName: o['person-name'], role: o.role, jurisdiction: o.jurisdiction, department: o.department,
+          office: o.office, validFrom: o['valid-from'], validTo: o['valid-to'], grantedBy: o['granted-by'], basis: o.basis,
+        });
+        const grant = await audited('grant-role', () =>
+          repo.createRoleGrant({ ...dto, department: dto.department ?? null, validTo: dto.validTo ?? null, basis: dto.basis ?? null, grantedBySystem: null }),
+        );
+        console.log(JSON.stringify(grant, null, 2));
+        break;
+      }
+      case 'revoke-role': {
+        if (!o.id) fail(USAGE);
+        const id = o.id;
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) fail('--id must be the id (UUID) of a role grant');
+        const dto = await checked(RevokeRoleGrantDto, { revokedBy: o['revoked-by'], reason: o.reason });
+        const revoked = await audited('revoke-role', async () => {
+          const r = await repo.revokeRoleGrant(id, { revokedBy: dto.revokedBy, reason: dto.reason, revokedBySystem: null });
+          if ('missing' in r) throw new CliRefusal(`no role grant ${id}`);
+          if ('alreadyRevoked' in r) throw new CliRefusal(`role grant ${id} was revoked at ${r.alreadyRevoked.revokedAt} already`);
+          return r.grant;
+        });
+        console.log(JSON.stringify(revoked, null, 2));
+        break;
+      }
+      case 'list-roles': {
+        const q = await checked(RoleGrantQueryDto, { personId: o['person-id'], role: o.role, jurisdiction: o.jurisdiction, activeOn: o['active-on'] });
+        console.log(JSON.stringify(await repo.listRoleGrants(q), null, 2));
+        break;
+      }
       default:
         fail(`unknown command ${command}\n${USAGE}`);
     }
@@ -125,5 +199,5 @@ async function main() {
 
 main().catch((e) => {
   console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+  process.exit(e instanceof CliRefusal ? 2 : 1);
 });

@@ -16,6 +16,9 @@ export enum AccessExceptionCode {
   SystemExists = 'SYSTEM_EXISTS',
   KeyNotFound = 'KEY_NOT_FOUND',
   InvalidAuditCursor = 'INVALID_AUDIT_CURSOR',
+  /** Role grants: no such grant / it is revoked already (a revocation is final). */
+  RoleGrantNotFound = 'ROLE_GRANT_NOT_FOUND',
+  RoleGrantRevoked = 'ROLE_GRANT_REVOKED',
 }
 
 const STATUS: Record<AccessExceptionCode, HttpStatus> = {
@@ -28,6 +31,8 @@ const STATUS: Record<AccessExceptionCode, HttpStatus> = {
   [AccessExceptionCode.SystemExists]: HttpStatus.CONFLICT,
   [AccessExceptionCode.KeyNotFound]: HttpStatus.NOT_FOUND,
   [AccessExceptionCode.InvalidAuditCursor]: HttpStatus.BAD_REQUEST,
+  [AccessExceptionCode.RoleGrantNotFound]: HttpStatus.NOT_FOUND,
+  [AccessExceptionCode.RoleGrantRevoked]: HttpStatus.CONFLICT,
 };
 
 export class AccessException extends HttpException {

@@ -10,6 +10,7 @@ import { ACCESS_LOGGER, ACCESS_SERVICE_NAME, AuditService } from './audit.servic
 import { AuditInterceptor } from './audit.interceptor';
 import { CASE_REACH, type CaseReachResolver } from './case-reach';
 import { KeyAuthenticator } from './key-cache';
+import { RoleGrantVerifier } from './role-grant-verifier';
 import { TokenBuckets } from './token-bucket';
 
 export const ACCESS_DB = Symbol('ACCESS_DB');
@@ -53,6 +54,7 @@ export class AccessModule implements OnApplicationShutdown {
       { provide: AccessRepository, useFactory: (db: Pool) => new AccessRepository(db), inject: [ACCESS_DB] },
       { provide: KeyAuthenticator, useFactory: (r: AccessRepository, c: AccessConfig) => new KeyAuthenticator(r, c.ACCESS_KEY_CACHE_MS), inject: [AccessRepository, AccessConfig] },
       { provide: TokenBuckets, useFactory: () => new TokenBuckets() },
+      { provide: RoleGrantVerifier, useFactory: (r: AccessRepository) => new RoleGrantVerifier(r), inject: [AccessRepository] },
       AuditService,
       AccessGuard,
       AuditInterceptor,
@@ -68,7 +70,7 @@ export class AccessModule implements OnApplicationShutdown {
     return {
       module: AccessModule,
       providers,
-      exports: [AccessRepository, KeyAuthenticator, AuditService, GRPC_ENHANCERS, ACCESS_DB],
+      exports: [AccessRepository, KeyAuthenticator, RoleGrantVerifier, AuditService, GRPC_ENHANCERS, ACCESS_DB],
     };
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateApiKey } from './api-key';
 import type { AuditEntry, AuditOutcome, Scope, SystemKind } from './access.types';
+import type { NewRoleGrant, Role, RoleGrant } from './role-grant';
 
 /** A pg Pool or Client: the access store speaks plain SQL so the CLI and test set-up use it without Nest. */
 export interface AccessDb {
@@ -67,7 +68,53 @@ export interface AuditRow extends AuditEntry {
   at: string;
 }
 
+export interface RoleGrantQuery {
+  personId?: string;
+  role?: Role;
+  jurisdiction?: string;
+  /** Only grants valid on this day and not revoked. */
+  activeOn?: string;
+  /** false: leave revoked grants out (default: include them). */
+  includeRevoked?: boolean;
+}
+
+export interface RoleGrantRevocation {
+  revokedBy: string;
+  reason: string;
+  /** The calling system that revoked it; null: the access CLI. */
+  revokedBySystem: string | null;
+}
+
+export type RevokeRoleGrantResult = { grant: RoleGrant } | { missing: true } | { alreadyRevoked: RoleGrant };
+
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** Dates as text: node-postgres would turn a `date` into a Date at local midnight. */
+const GRANT_COLUMNS = `id, person_id, person_name, role, jurisdiction, department, office, valid_from::text AS valid_from,
+  valid_to::text AS valid_to, basis, granted_by, granted_by_system, granted_at, revoked_at, revoked_by, revoked_by_system, revoke_reason`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toGrant(r: any): RoleGrant {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    personName: r.person_name,
+    role: r.role,
+    jurisdiction: r.jurisdiction,
+    department: r.department,
+    office: r.office,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    basis: r.basis,
+    grantedBy: r.granted_by,
+    grantedBySystem: r.granted_by_system,
+    grantedAt: iso(r.granted_at) as string,
+    revokedAt: iso(r.revoked_at),
+    revokedBy: r.revoked_by,
+    revokedBySystem: r.revoked_by_system,
+    revokeReason: r.revoke_reason,
+  };
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function toSystem(r: any): SystemRecord {
@@ -192,6 +239,53 @@ export class AccessRepository {
       `UPDATE access.api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
       [keyId],
     );
+  }
+
+  /** Records a role grant (access.role_grants is append-only apart from revocation). */
+  async createRoleGrant(g: NewRoleGrant): Promise<RoleGrant> {
+    const { rows } = await this.db.query(
+      `INSERT INTO access.role_grants (id, person_id, person_name, role, jurisdiction, department, office, valid_from, valid_to, basis, granted_by, granted_by_system)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${GRANT_COLUMNS}`,
+      [randomUUID(), g.personId, g.personName, g.role, g.jurisdiction, g.department ?? null, g.office, g.validFrom, g.validTo ?? null, g.basis ?? null, g.grantedBy, g.grantedBySystem],
+    );
+    return toGrant(rows[0]);
+  }
+
+  /** Revokes a grant from now on; a grant revoked already keeps its first revocation. */
+  async revokeRoleGrant(id: string, r: RoleGrantRevocation): Promise<RevokeRoleGrantResult> {
+    const { rows } = await this.db.query(
+      `UPDATE access.role_grants SET revoked_at = now(), revoked_by = $2, revoked_by_system = $3, revoke_reason = $4
+       WHERE id = $1 AND revoked_at IS NULL RETURNING ${GRANT_COLUMNS}`,
+      [id, r.revokedBy, r.revokedBySystem, r.reason],
+    );
+    if (rows[0]) return { grant: toGrant(rows[0]) };
+    const existing = await this.findRoleGrant(id);
+    return existing ? { alreadyRevoked: existing } : { missing: true };
+  }
+
+  async findRoleGrant(id: string): Promise<RoleGrant | null> {
+    const { rows } = await this.db.query(`SELECT ${GRANT_COLUMNS} FROM access.role_grants WHERE id = $1`, [id]);
+    return rows[0] ? toGrant(rows[0]) : null;
+  }
+
+  /** Grants by person, role, jurisdiction; `activeOn` keeps those valid that day and not revoked. Oldest first. */
+  async listRoleGrants(q: RoleGrantQuery = {}): Promise<RoleGrant[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (q.personId) add('person_id = ?', q.personId);
+    if (q.role) add('role = ?', q.role);
+    if (q.jurisdiction) add('jurisdiction = ?', q.jurisdiction);
+    if (q.activeOn) add('valid_from <= ?::date AND (valid_to IS NULL OR valid_to >= ?::date) AND revoked_at IS NULL', q.activeOn);
+    if (q.includeRevoked === false) where.push('revoked_at IS NULL');
+    const { rows } = await this.db.query(
+      `SELECT ${GRANT_COLUMNS} FROM access.role_grants ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY granted_at, id`,
+      params,
+    );
+    return rows.map(toGrant);
   }
 
   async appendAudit(e: AuditEntry): Promise<void> {

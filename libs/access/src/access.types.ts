@@ -39,7 +39,10 @@ export interface CaseFacts {
 export type ReachMode = 'read' | 'act';
 
 export type AuditOutcome = 'ok' | 'rejected' | 'denied' | 'error';
-export type AuditTransport = 'rest' | 'grpc';
+/** How a call reached a service. */
+export type CallTransport = 'rest' | 'grpc';
+/** Where an audited change came from: a service call, or the access CLI (which writes Postgres directly). */
+export type AuditTransport = CallTransport | 'cli';
 
 /** One audit row as written (no bodies, no personal data). */
 export interface AuditEntry {

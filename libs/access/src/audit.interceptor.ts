@@ -6,14 +6,18 @@ import { accessRuleOf } from './access.guard';
 import { AuditService } from './audit.service';
 import { callerOf, callInfo, caseTarget } from './call-info';
 
-/** The case or resource a call acted on: the case it names, else the case it created, else its other route parameter. */
-function targetOf(params: Record<string, unknown>, caseParam: string | false | undefined, result?: unknown): string | null {
+/**
+ * The case or resource a call acted on: the case it names, else the case it created, else its other route parameter,
+ * else the id of the resource it created (a role grant, a calling system).
+ */
+export function targetOf(params: Record<string, unknown>, caseParam: string | false | undefined, result?: unknown): string | null {
   const named = caseTarget(params, caseParam);
   if (named) return named;
-  const created = typeof result === 'object' && result ? (result as { caseId?: unknown }).caseId : undefined;
-  if (typeof created === 'string') return created;
+  const body = typeof result === 'object' && result ? (result as { caseId?: unknown; id?: unknown }) : {};
+  if (typeof body.caseId === 'string') return body.caseId;
   const other = Object.values(params).find((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200);
-  return other ?? null;
+  if (other) return other;
+  return typeof body.id === 'string' && body.id.length > 0 && body.id.length <= 200 ? body.id : null;
 }
 
 /**

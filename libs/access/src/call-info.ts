@@ -3,14 +3,14 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import type { Request, Response } from 'express';
 import { credentialFrom } from './api-key';
-import type { AuditTransport, Caller } from './access.types';
+import type { Caller, CallTransport } from './access.types';
 
 const PATTERN_METADATA = 'microservices:pattern';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What access control and the audit need to know about one call, REST or gRPC alike. */
 export interface CallInfo {
-  transport: AuditTransport;
+  transport: CallTransport;
   /** HTTP method, or 'RPC'. */
   method: string;
   /** Route template (`/v1/cases/:caseId/claim`) or RPC name (`huiying.v1.IntakeService/SubmitReport`). */

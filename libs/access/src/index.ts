@@ -4,6 +4,8 @@ export * from './scope';
 export * from './reach';
 export * from './token-bucket';
 export * from './access.repository';
+export * from './role-grant';
+export * from './role-grant-verifier';
 export * from './access.config';
 export * from './access.decorators';
 export * from './access.exception';

@@ -25,3 +25,4 @@ export * from './rest/annual-report.dto';
 export * from './rest/publication-response.dto';
 export * from './rest/ledger.dto';
 export * from './rest/access.dto';
+export * from './rest/role-grants.dto';

@@ -293,14 +293,14 @@ export class DisclosureCase {
     const s = this.state;
     const approvedOn = a.approvedOn ?? today();
     const dueBefore = s.deadlines?.answer.due ?? null;
-    s.extension = { workingDays: a.workingDays, reason: a.reason, approvedBy: a.approvedBy, approverRole: 'head_of_disclosure_office', approvedOn, dueBefore, dueAfter: null, noticeId: nextNoticeId(s) };
+    s.extension = { workingDays: a.workingDays, reason: a.reason, approvedBy: a.approval?.personName ?? a.approvedBy, approverRole: 'head_of_disclosure_office', approvedOn, dueBefore, dueAfter: null, noticeId: nextNoticeId(s), approval: a.approval ?? null };
     await this.recompute();
     const dueAfter = s.deadlines?.answer.due ?? null;
     s.extension.dueAfter = dueAfter;
-    await this.record('extension', { workingDays: a.workingDays, reason: a.reason, approvedBy: a.approvedBy, approverRole: a.approverRole, approvedOn, dueBefore, dueAfter });
+    await this.record('extension', { workingDays: a.workingDays, reason: a.reason, approvedBy: s.extension.approvedBy, approverRole: a.approverRole, approval: a.approval ?? null, approvedOn, dueBefore, dueAfter });
     await this.issueNotice({
       kind: 'extension_notice', addressee: 'applicant', addresseeName: null, ref: null, issuedOn: approvedOn, issuedBy: a.approvedBy, sentVia: a.sentVia,
-      content: { kind: 'extension_notice', workingDays: a.workingDays, reason: a.reason, dueBefore, dueAfter, approvedOn, approverOffice: APPROVER_OFFICE },
+      content: { kind: 'extension_notice', workingDays: a.workingDays, reason: a.reason, dueBefore, dueAfter, approvedOn, approverOffice: a.approval?.office ?? APPROVER_OFFICE },
     });
   }
 
@@ -309,7 +309,7 @@ export class DisclosureCase {
     const issuedOn = a.issuedOn ?? today();
     const input = feeInputOf(this.input, a);
     const fee = computeFee(this.policy, input);
-    s.fee = { issuedOn, issuedBy: a.issuedBy, noticeId: nextNoticeId(s), receivedOn: a.receivedOn ?? null, input, fee, status: 'waiting', settledOn: null, recordedBy: null, waiverApprovedBy: null };
+    s.fee = { issuedOn, issuedBy: a.issuedBy, noticeId: nextNoticeId(s), receivedOn: a.receivedOn ?? null, input, fee, status: 'waiting', settledOn: null, recordedBy: null, waiverApprovedBy: null, waiverApproval: null };
     s.pauses.push({ from: issuedOn, to: null, reason: 'fee_notice', ref: 'fee', recordedBy: a.issuedBy, approvedBy: null, note: `${fee.amountYuan} 元 (${fee.method})` });
     await this.enterStage('fee_notice', { issuedOn, issuedBy: a.issuedBy, method: fee.method, amountYuan: fee.amountYuan, lines: fee.lines, reference: fee.reference, applicantMonth: this.input.applicantMonth ?? null });
     await this.issueNotice({
@@ -325,12 +325,13 @@ export class DisclosureCase {
     const fee = s.fee as NonNullable<DisclosureCaseState['fee']>;
     Object.assign(fee, { status: a.outcome, settledOn: on, recordedBy: a.recordedBy });
     if (a.outcome === 'waived') {
-      fee.waiverApprovedBy = a.waiverApprovedBy ?? null;
-      fee.fee = computeFee(this.policy, { ...fee.input, waiver: { reason: 'hardship', approvedBy: a.waiverApprovedBy as string } } as FeeInput);
+      fee.waiverApprovedBy = a.approval?.personName ?? a.waiverApprovedBy ?? null;
+      fee.waiverApproval = a.approval ?? null;
+      fee.fee = computeFee(this.policy, { ...fee.input, waiver: { reason: 'hardship', approvedBy: fee.waiverApprovedBy as string } } as FeeInput);
     }
     closePause(s, 'fee_notice', 'fee', on);
     await this.recompute();
-    await this.enterStage('decided', { fee: a.outcome, on, recordedBy: a.recordedBy, waiverApprovedBy: fee.waiverApprovedBy, answerDue: s.deadlines?.answer.due ?? null });
+    await this.enterStage('decided', { fee: a.outcome, on, recordedBy: a.recordedBy, waiverApprovedBy: fee.waiverApprovedBy, waiverApproval: fee.waiverApproval, answerDue: s.deadlines?.answer.due ?? null });
     await this.recompute();
   }
 

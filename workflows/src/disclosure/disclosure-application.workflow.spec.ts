@@ -34,6 +34,9 @@ const YEAR_2027: YearCalendar = {
   reference: 'TEST DATA — not the State Council notice',
 };
 
+/** An approval as routing passes it after checking the role grant (access.role_grants). */
+const APPROVAL = { grantId: 'grant-1', personId: 'staff-0421', personName: '王主任', role: 'head_of_disclosure_office' as const, office: '市政务公开办' };
+
 function input(caseId: string, receivedOn: string, overrides: Partial<DisclosureApplicationInput> = {}): DisclosureApplicationInput {
   return {
     caseId,
@@ -161,26 +164,26 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
     expect(events[0].detail).toMatchObject({ applicantType: 'natural_person', receivedOn: '2026-09-28', policyVersion: NATIONAL_DISCLOSURE_POLICY.version });
 
     const wrongApprover = await rejection(
-      handle.executeUpdate(disclosureUpdates.extend, { args: [{ workingDays: 20, reason: '涉及多个部门', approvedBy: '李科长', approverRole: 'section_chief', approvedOn: '2026-10-20', sentVia: 'post_signed' }] }),
+      handle.executeUpdate(disclosureUpdates.extend, { args: [{ approval: APPROVAL, workingDays: 20, reason: '涉及多个部门', approvedBy: '李科长', approverRole: 'section_chief', approvedOn: '2026-10-20', sentVia: 'post_signed' }] }),
     );
     expect(wrongApprover).toMatchObject({ type: 'DisclosureActionInvalid' });
     expect(wrongApprover.message).toContain('head_of_disclosure_office');
     const tooLong = await rejection(
-      handle.executeUpdate(disclosureUpdates.extend, { args: [{ workingDays: 21, reason: '涉及多个部门', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', approvedOn: '2026-10-20', sentVia: 'post_signed' }] }),
+      handle.executeUpdate(disclosureUpdates.extend, { args: [{ approval: APPROVAL, workingDays: 21, reason: '涉及多个部门', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', approvedOn: '2026-10-20', sentVia: 'post_signed' }] }),
     );
     expect(tooLong.type).toBe('DisclosureActionInvalid');
 
     s = await handle.executeUpdate(disclosureUpdates.extend, {
-      args: [{ workingDays: 20, reason: '需要调取档案', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', approvedOn: '2026-10-20', sentVia: 'email' }],
+      args: [{ approval: APPROVAL, workingDays: 20, reason: '需要调取档案', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', approvedOn: '2026-10-20', sentVia: 'email' }],
     });
     expect(s.deadlines?.answer).toMatchObject({ due: '2026-11-27', dueWithoutExtension: '2026-10-30' });
-    expect(s.extension).toMatchObject({ workingDays: 20, approvedBy: '王主任', dueBefore: '2026-10-30', dueAfter: '2026-11-27', noticeId: 'n1' });
+    expect(s.extension).toMatchObject({ workingDays: 20, approvedBy: '王主任', dueBefore: '2026-10-30', dueAfter: '2026-11-27', noticeId: 'n1', approval: APPROVAL });
     // the applicant is told: a 延期答复告知书 with the new due date, its delivery record waiting for receipt
     expect(s.notices).toEqual([expect.objectContaining({ id: 'n1', kind: 'extension_notice', addressee: 'applicant', issuedOn: '2026-10-20', sentVia: 'email', receivedOn: null, periodFromReceipt: false })]);
     expect(noticesOf(handle.workflowId)).toEqual([
       expect.objectContaining({
         requestId: `${handle.workflowId}:notice:n1`, noticeId: 'n1', addressee: 'applicant', addresseeName: null,
-        content: { kind: 'extension_notice', workingDays: 20, reason: '需要调取档案', dueBefore: '2026-10-30', dueAfter: '2026-11-27', approvedOn: '2026-10-20', approverOffice: '政府信息公开工作机构' },
+        content: { kind: 'extension_notice', workingDays: 20, reason: '需要调取档案', dueBefore: '2026-10-30', dueAfter: '2026-11-27', approvedOn: '2026-10-20', approverOffice: '市政务公开办' },
       }),
     ]);
     const extended = (await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.ExtendedDueAt);
@@ -189,7 +192,7 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
     expect(eventsOf(handle.workflowId).find((e) => e.detail.change === 'notice_issued')?.detail).toMatchObject({ noticeId: 'n1', kind: 'extension_notice' });
 
     const second = await rejection(
-      handle.executeUpdate(disclosureUpdates.extend, { args: [{ workingDays: 5, reason: '再次延期', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', approvedOn: '2026-11-20', sentVia: 'email' }] }),
+      handle.executeUpdate(disclosureUpdates.extend, { args: [{ approval: APPROVAL, workingDays: 5, reason: '再次延期', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', approvedOn: '2026-11-20', sentVia: 'email' }] }),
     );
     expect(second.type).toBe('DisclosureActionConflict');
     expect(second.message).toContain('second extension is not allowed');
@@ -561,7 +564,7 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
     expect(s.deadlines?.answer).toMatchObject({ basis: 'excessive_period', due: longer });
     expect(s.notices.map((n) => n.kind)).toEqual(['excessive_reasons_request', 'excessive_period_notice']);
     expect(noticesOf(handle.workflowId)[1]?.content).toEqual({ kind: 'excessive_period_notice', due: longer, reason: '需逐件调取 2010 年以来的档案' });
-    const extension = await rejection(handle.executeUpdate(disclosureUpdates.extend, { args: [{ workingDays: 20, reason: 'x', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', sentVia: 'email' }] }));
+    const extension = await rejection(handle.executeUpdate(disclosureUpdates.extend, { args: [{ approval: APPROVAL, workingDays: 20, reason: 'x', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', sentVia: 'email' }] }));
     expect(extension.type).toBe('DisclosureActionConflict');
     // 20 + 20 working days pass: not overdue
     await sleepUntil(`${addWorkingDays(received, 41)}T12:00:00+08:00`);

@@ -28,13 +28,15 @@ export class DisclosureCaseController {
     summary: `Act on a disclosure case (a Temporal update): ${Object.keys(DISCLOSURE_ACTIONS).join(', ')}`,
     description:
       'The body is the action\'s: ' + ACTION_BODIES.map(([action, cls]) => `${action} → ${cls.name}`).join(', ') +
-      '. Its fields are checked first (400 with the field errors; nothing changes); then the workflow decides (409 / 422 with the reason).',
+      '. Its fields are checked first (400 with the field errors; nothing changes). An extension and a fee waiver name their approver by ' +
+      "approverId: the person must hold a grant of head_of_disclosure_office active for the case's jurisdiction on the approval day " +
+      '(422 DISCLOSURE_APPROVER_NOT_GRANTED with a field error on approverId; nothing changes). Then the workflow decides (409 / 422 with the reason).',
   })
   @ApiParam({ name: 'action', enum: Object.keys(DISCLOSURE_ACTIONS) })
   @ApiBody({ schema: { oneOf: ACTION_BODIES.map(([, cls]) => ({ $ref: getSchemaPath(cls) })) } })
   @ApiCaseActionRefusals({
     conflict: 'a second extension',
-    invalid: 'an extension not approved by the head of the disclosure office',
+    invalid: 'an approverId without an active grant of head_of_disclosure_office for the case\'s jurisdiction on the approval day, with `errors: [{field: "approverId", messages}]`',
     notFound: 'No such case or action.',
     ok: 'The case state after the action.',
   })

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Logger } from 'pino';
+import { RoleGrantVerifier } from '@huiying/access';
+import { shanghaiDateOf } from '@huiying/calendar';
 import {
   DISCLOSURE_ACTION_BODIES,
   DISCLOSURE_DEFAULT_DEPARTMENT,
@@ -12,10 +14,15 @@ import {
   TASK_QUEUES,
   type DisclosureApplicationInput,
   type DisclosureApplicationReceivedV1,
+  type DisclosureApproval,
   type DisclosureCaseState,
+  type DisclosureExtensionAction,
+  type DisclosureExtensionDto,
+  type DisclosureFeePaymentAction,
+  type DisclosureFeePaymentDto,
   type EventEnvelope,
 } from '@huiying/contracts';
-import { isDepartmentCode, NATIONAL_DISCLOSURE_POLICY } from '@huiying/policy';
+import { isDepartmentCode, NATIONAL_DISCLOSURE_POLICY, type ApproverRole } from '@huiying/policy';
 import { validateBody } from '@huiying/platform';
 import { disclosureRefusalKind, executeWorkflowUpdate, updateRefusal, type RefusalKind } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
@@ -47,10 +54,19 @@ export const DISCLOSURE_ACTIONS = {
 } as const;
 export type DisclosureActionName = keyof typeof DISCLOSURE_ACTIONS;
 
+/**
+ * Who approves an extension (条例第三十三条第二款: 政府信息公开工作机构负责人) and a hardship waiver of a fee. The policy
+ * names the same role (DisclosurePolicy.extension.approver, which can only be this one).
+ */
+export const DISCLOSURE_APPROVER_ROLE: ApproverRole = 'head_of_disclosure_office';
+
+const todayInShanghai = () => shanghaiDateOf(new Date().toISOString());
+
 @Injectable()
 export class DisclosureCaseService {
   constructor(
     private readonly client: Client,
+    private readonly grants: RoleGrantVerifier,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -111,7 +127,8 @@ export class DisclosureCaseService {
     }
     // the body's shape first (400 with field errors, the workflow is not asked); the workflow decides the rules
     const dto = await validateBody<object>(DISCLOSURE_ACTION_BODIES[action as DisclosureActionName], body);
-    const outcome = await executeWorkflowUpdate(this.client, caseId, update as typeof disclosureUpdates.review, dto as never);
+    const arg = await this.withVerifiedApproval(caseId, action as DisclosureActionName, dto);
+    const outcome = await executeWorkflowUpdate(this.client, caseId, update as typeof disclosureUpdates.review, arg as never);
     if (!outcome.ok) {
       const kind = disclosureRefusalKind(outcome);
       this.logger.info({ caseId, action, refusal: outcome.refusal, kind, reason: outcome.message }, 'disclosure action refused');
@@ -119,5 +136,40 @@ export class DisclosureCaseService {
     }
     this.logger.info({ caseId, action, stage: outcome.result.stage }, 'disclosure action applied');
     return outcome.result;
+  }
+
+  /**
+   * An extension, and a fee waived for hardship, carry an approval reserved to the head of the disclosure office: the
+   * caller names the person (approverId); the approval counts only if that person holds a grant of the role active for
+   * the case's jurisdiction (and lead department, per the case workflow's state now) on the approval day — else 422 on
+   * approverId and the workflow is not asked. The workflow gets the verified approval as data, with the approval day
+   * made explicit (the day the grant was checked on). Every other action passes as validated.
+   */
+  private async withVerifiedApproval(caseId: string, action: DisclosureActionName, dto: object): Promise<object> {
+    if (action === 'extension') {
+      const { approverId, ...rest } = dto as DisclosureExtensionDto;
+      const approvedOn = rest.approvedOn ?? todayInShanghai();
+      const approval = await this.verifiedApproval(caseId, approverId, approvedOn, action);
+      return { ...rest, approvedOn, approval, approvedBy: approval.personName, approverRole: approval.role } satisfies DisclosureExtensionAction;
+    }
+    if (action === 'fee-payment' && (dto as DisclosureFeePaymentDto).outcome === 'waived') {
+      const { approverId, ...rest } = dto as DisclosureFeePaymentDto;
+      const on = rest.on ?? todayInShanghai();
+      const approval = await this.verifiedApproval(caseId, approverId as string, on, action);
+      return { ...rest, on, approval, waiverApprovedBy: approval.personName, approverRole: approval.role } satisfies DisclosureFeePaymentAction;
+    }
+    return dto;
+  }
+
+  private async verifiedApproval(caseId: string, personId: string, on: string, action: DisclosureActionName): Promise<DisclosureApproval> {
+    const s = await this.state(caseId);
+    const check = await this.grants.check({ personId, role: DISCLOSURE_APPROVER_ROLE, jurisdiction: s.jurisdiction, department: s.department, on });
+    if (!check.ok) {
+      this.logger.info({ caseId, action, approverId: personId, on, jurisdiction: s.jurisdiction, reasons: check.reasons }, 'disclosure approval refused: no active role grant');
+      throw new DisclosureCaseException(DisclosureCaseErrorCode.ApproverNotGranted, `approver ${personId} ${check.message}: ${check.reasons.join('; ')}`, [
+        { field: 'approverId', messages: [check.message, ...check.reasons] },
+      ]);
+    }
+    return { ...check.approval, role: DISCLOSURE_APPROVER_ROLE };
   }
 }

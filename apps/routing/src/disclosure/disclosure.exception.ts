@@ -7,6 +7,8 @@ export enum DisclosureCaseErrorCode {
   ActionConflict = 'DISCLOSURE_ACTION_CONFLICT',
   /** The action's content breaks a rule (e.g. an extension not approved by the head of the disclosure office). */
   ActionInvalid = 'DISCLOSURE_ACTION_INVALID',
+  /** The approver named by approverId holds no active grant of the role for the case (条例第三十三条第二款): 422 on approverId. */
+  ApproverNotGranted = 'DISCLOSURE_APPROVER_NOT_GRANTED',
 }
 
 const STATUS: Record<DisclosureCaseErrorCode, HttpStatus> = {
@@ -14,6 +16,7 @@ const STATUS: Record<DisclosureCaseErrorCode, HttpStatus> = {
   [DisclosureCaseErrorCode.UnknownAction]: HttpStatus.NOT_FOUND,
   [DisclosureCaseErrorCode.ActionConflict]: HttpStatus.CONFLICT,
   [DisclosureCaseErrorCode.ActionInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DisclosureCaseErrorCode.ApproverNotGranted]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The disclosure case feature's one exception; the code decides the HTTP status. */
@@ -21,7 +24,9 @@ export class DisclosureCaseException extends HttpException {
   constructor(
     readonly code: DisclosureCaseErrorCode,
     message: string,
+    /** Field errors (`errors: [{field, messages}]`, as a 400 lists them) when one field is at fault. */
+    errors?: { field: string; messages: string[] }[],
   ) {
-    super({ statusCode: STATUS[code], code, message }, STATUS[code]);
+    super({ statusCode: STATUS[code], code, message, ...(errors ? { errors } : {}) }, STATUS[code]);
   }
 }

@@ -116,8 +116,42 @@ function disclosure(c: Checker, content: Obj): void {
     'feePayment',
     'reminderWorkingDaysBeforeDue',
     'fees',
+    // optional (versions published before they existed use DISCLOSURE_RULE_DEFAULTS)
+    'noticeReceipt',
+    'correctionPeriod',
+    'feeMethods',
   ]);
   c.int(content.answerWorkingDays, 'answerWorkingDays', 1, 1000);
+  if (content.noticeReceipt !== undefined) {
+    const nr = c.obj(content.noticeReceipt, 'noticeReceipt');
+    if (nr) {
+      c.onlyKeys(nr, 'noticeReceipt', ['reminderAfterWorkingDays']);
+      c.int(nr.reminderAfterWorkingDays, 'noticeReceipt.reminderAfterWorkingDays', 1, 60);
+    }
+  }
+  if (content.correctionPeriod !== undefined) {
+    const cp = c.obj(content.correctionPeriod, 'correctionPeriod');
+    if (cp) {
+      c.onlyKeys(cp, 'correctionPeriod', ['defaultWorkingDays', 'maxWorkingDays']);
+      c.int(cp.defaultWorkingDays, 'correctionPeriod.defaultWorkingDays', 1, 60);
+      c.int(cp.maxWorkingDays, 'correctionPeriod.maxWorkingDays', 1, 60);
+    }
+  }
+  if (content.feeMethods !== undefined) {
+    const fm = c.obj(content.feeMethods, 'feeMethods');
+    if (fm) {
+      c.onlyKeys(fm, 'feeMethods', ['perApplication', 'perPage', 'source']);
+      c.str(fm.source, 'feeMethods.source');
+      const pa = c.obj(fm.perApplication, 'feeMethods.perApplication');
+      if (pa) c.oneOf(pa.replyTypes, 'feeMethods.perApplication.replyTypes', ['all']);
+      const pp = c.obj(fm.perPage, 'feeMethods.perPage');
+      if (pp) {
+        c.onlyKeys(pp, 'feeMethods.perPage', ['replyTypes', 'deliveryForms']);
+        c.array(pp.replyTypes, 'feeMethods.perPage.replyTypes', (v, p) => c.str(v, p));
+        c.array(pp.deliveryForms, 'feeMethods.perPage.deliveryForms', (v, p) => c.str(v, p));
+      }
+    }
+  }
   const ext = c.obj(content.extension, 'extension');
   if (ext) {
     c.onlyKeys(ext, 'extension', ['maxWorkingDays', 'maxCount', 'approver']);

@@ -132,7 +132,7 @@ export class AuditLogEntryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ example: 'routing' }) service!: string;
-  @ApiProperty({ enum: ['rest', 'grpc'] }) transport!: string;
+  @ApiProperty({ enum: ['rest', 'grpc', 'cli'], description: 'cli: the access CLI (npm run access), which writes Postgres directly.' }) transport!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The calling system (null: no valid key).' }) systemId!: string | null;
   @ApiProperty({ type: String, nullable: true }) keyId!: string | null;
   @ApiProperty({ example: 'POST' }) method!: string;

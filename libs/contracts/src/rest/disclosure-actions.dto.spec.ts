@@ -32,9 +32,10 @@ describe('disclosure action bodies', () => {
           publicInterestOverride: { reasons: '公共利益', approvedBy: '王主任', disclosedContent: '合同总价', sentVia: 'post_signed' },
         },
       ],
-      ['extension', { workingDays: 10, reason: '需要调档', approvedBy: '李四', approverRole: 'section_chief', sentVia: 'email' }], // the approver is the workflow's rule (422)
+      ['extension', { workingDays: 10, reason: '需要调档', approverId: 'staff-0421', sentVia: 'email' }], // whether the person holds the role is routing's check (422)
       ['fee-notice', { issuedBy: '张科员', method: 'per_page', pages: 120, sentVia: 'email' }],
-      ['fee-payment', { outcome: 'waived', recordedBy: '李会计', waiverApprovedBy: '王主任', approverRole: 'head_of_disclosure_office' }],
+      ['fee-payment', { outcome: 'waived', recordedBy: '李会计', approverId: 'staff-0421' }],
+      ['fee-payment', { outcome: 'paid', recordedBy: '李会计', on: '2026-12-05' }],
       ['reply', { issuedBy: '经办人', deliveredVia: 'email', letterRef: 'e2e' }],
       ['archive', { archivedBy: '档案员' }],
       ['notice-receipts', { noticeId: 'n1', receivedOn: '2026-11-23', evidence: 'postal_receipt', recordedBy: '窗口', note: 'EMS' }],
@@ -47,7 +48,8 @@ describe('disclosure action bodies', () => {
 
   it('name every bad field: missing, wrong type, not in the list, not a real date, unknown', async () => {
     expect(await fieldsOf('review', { outcome: 'looks fine', reviewedOn: '2026-02-30', extra: 1 })).toEqual(['reviewedBy', 'outcome', 'reviewedOn', 'extra'].sort());
-    expect(await fieldsOf('extension', { workingDays: 2.5, reason: '', approvedBy: 7 })).toEqual(['workingDays', 'reason', 'approvedBy', 'approverRole', 'sentVia'].sort());
+    expect(await fieldsOf('extension', { workingDays: 2.5, reason: '', approverId: 'staff 0421' })).toEqual(['workingDays', 'reason', 'approverId', 'sentVia'].sort());
+    expect(await fieldsOf('extension', { workingDays: 2, reason: 'r', sentVia: 'email' })).toEqual(['approverId']);
     expect(await fieldsOf('notice-receipts', { noticeId: 'n1', receivedOn: '2026-13-01', evidence: 'hearsay' })).toEqual(['receivedOn', 'evidence', 'recordedBy'].sort());
     // the applicant's count for the month is the system's: a caller cannot send it
     expect(await fieldsOf('fee-notice', { issuedBy: 'x', method: 'per_application', sentVia: 'email', priorApplicationsThisMonth: 0 })).toEqual(['priorApplicationsThisMonth']);
@@ -63,5 +65,25 @@ describe('disclosure action bodies', () => {
       'publicInterestOverride.sentVia',
     ].sort());
     expect(await fieldsOf('fee-notice', { issuedBy: 'x', method: 'per_kilo', sentVia: 'email' })).toEqual(['method']);
+  });
+
+  it('refuse the approver as a claim: approverRole, approvedBy and waiverApprovedBy are 400 saying to send approverId', async () => {
+    const messages = async (action: DisclosureActionPath, body: Record<string, unknown>) =>
+      Object.fromEntries(
+        (await validate(plainToInstance(DISCLOSURE_ACTION_BODIES[action] as new () => object, body), { whitelist: true, forbidNonWhitelisted: true })).map((e) => [
+          e.property,
+          Object.values(e.constraints ?? {}),
+        ]),
+      );
+    const ext = await messages('extension', { workingDays: 10, reason: 'r', approverId: 'staff-0421', approvedBy: '王主任', approverRole: 'head_of_disclosure_office', sentVia: 'email' });
+    expect(Object.keys(ext).sort()).toEqual(['approvedBy', 'approverRole']);
+    expect(ext.approverRole).toEqual([expect.stringMatching(/^approverRole is no longer accepted: name the approver by approverId/)]);
+    const fee = await messages('fee-payment', { outcome: 'waived', recordedBy: 'x', waiverApprovedBy: '王主任', approverRole: 'head_of_disclosure_office' });
+    expect(Object.keys(fee).sort()).toEqual(['approverId', 'approverRole', 'waiverApprovedBy']);
+  });
+
+  it('a fee waiver needs its approver, a payment has none', async () => {
+    expect(await fieldsOf('fee-payment', { outcome: 'waived', recordedBy: 'x' })).toEqual(['approverId']);
+    expect(await fieldsOf('fee-payment', { outcome: 'paid', recordedBy: 'x', approverId: 'staff-0421' })).toEqual(['approverId']);
   });
 });

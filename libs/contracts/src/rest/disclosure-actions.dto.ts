@@ -1,10 +1,11 @@
 // Bodies of the actions on a disclosure case (routing POST /v1/disclosure-applications/:caseId/<action>): the shape of
 // each workflow update's argument (DisclosureActions in contracts/workflow), checked field by field before the
-// workflow is asked (400 with `errors: [{field, messages}]`, nothing changes). The workflow's validators still
-// decide the rules of the case (409 stage/history, 422 a broken rule, e.g. the extension's approver).
+// workflow is asked (400 with `errors: [{field, messages}]`, nothing changes). An extension and a fee waiver name their
+// approver by person id: routing checks the role grant (422 on `approverId`) and hands the workflow the verified
+// approval. The workflow's validators still decide the rules of the case (409 stage/history, 422 a broken rule).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import {
   ANNUAL_REPORT_RESULT_CODES,
   DISCLOSURE_CONSULTATION_PARTIES,
@@ -31,7 +32,8 @@ import {
   type ReplyType,
 } from '../workflow/disclosure';
 import { NOTICE_DELIVERY_CHANNELS, RECEIPT_EVIDENCE, type NoticeDeliveryChannel, type ReceiptEvidence } from '../workflow/disclosure-notices';
-import { DateField, OptionalDateField } from './validation';
+import { PERSON_ID, PERSON_ID_MESSAGE } from './role-grants.dto';
+import { DateField, NoLongerAccepted, OptionalDateField } from './validation';
 
 const oneOf = (values: readonly string[]) => ({ message: ({ property }: { property: string }) => `${property} must be one of: ${values.join(', ')}` });
 
@@ -167,14 +169,23 @@ export class DisclosureDecisionDto implements DisclosureDecisionAction {
   publicInterestOverride?: DisclosurePublicInterestOverrideDto;
 }
 
-/** extension — once, at most 20 working days, approved by the head of the disclosure office; the applicant is told. */
-export class DisclosureExtensionDto implements DisclosureExtensionAction {
+/** What the caller sends for an action whose approval routing verifies: the approver's person id instead of the approval. */
+type ApprovedByPersonId<A> = Omit<A, 'approval' | 'approvedBy' | 'approverRole' | 'waiverApprovedBy'> & { approverId?: string };
+
+const APPROVER_ID_DOC =
+  "The approver's person id. Routing checks that a grant of head_of_disclosure_office is active for the case's jurisdiction " +
+  '(and lead department) on the approval day (422 with a field error on approverId otherwise); the name and office come from the grant.';
+const NAME_INSTEAD = "name the approver by approverId (their name and role come from their role grant, README → Access control → Role grants)";
+
+/** extension — once, at most 20 working days, approved by the head of the disclosure office (a person holding the role); the applicant is told. */
+export class DisclosureExtensionDto implements ApprovedByPersonId<DisclosureExtensionAction> {
   @ApiProperty({ minimum: 1, example: 10, description: 'Working days; the policy caps it (20).' }) @IsInt() @Min(1) @Max(365) workingDays!: number;
   @ApiProperty({ example: '需要调档' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
-  @ApiProperty({ example: '王主任' }) @IsString() @IsNotEmpty() @MaxLength(100) approvedBy!: string;
-  @ApiProperty({ example: 'head_of_disclosure_office', description: 'The policy names who approves (422 otherwise).' }) @IsString() @IsNotEmpty() @MaxLength(100) approverRole!: string;
-  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-10') approvedOn?: string;
+  @ApiProperty({ example: 'staff-0421', description: APPROVER_ID_DOC }) @IsString() @Matches(PERSON_ID, { message: `approverId ${PERSON_ID_MESSAGE}` }) approverId!: string;
+  @OptionalDateField('The day the head of the disclosure office approved; the grant must be active that day. Default: today (Asia/Shanghai).', '2026-12-10') approvedOn?: string;
   @SentVia('延期答复告知书') sentVia!: NoticeDeliveryChannel;
+  @NoLongerAccepted(NAME_INSTEAD) approvedBy?: never;
+  @NoLongerAccepted(NAME_INSTEAD) approverRole?: never;
 }
 
 const FEE_METHODS = ['per_application', 'per_page'] as const;
@@ -195,13 +206,27 @@ export class DisclosureFeeNoticeDto implements DisclosureFeeNoticeAction {
 
 const FEE_OUTCOMES = ['paid', 'waived'] as const;
 
-/** fee-payment — paid, or waived for hardship (减免, approved by the head of the disclosure office). */
-export class DisclosureFeePaymentDto implements DisclosureFeePaymentAction {
+/** approverId is for a waiver only. */
+const OnlyForWaiver = () =>
+  ValidateBy({
+    name: 'onlyForWaiver',
+    validator: {
+      validate: (_: unknown, args) => (args?.object as { outcome?: unknown }).outcome === 'waived',
+      defaultMessage: (args) => `${args?.property} names the approver of a waiver: only with outcome waived`,
+    },
+  });
+
+/** fee-payment — paid, or waived for hardship (减免, approved by the head of the disclosure office: a person holding the role). */
+export class DisclosureFeePaymentDto implements ApprovedByPersonId<DisclosureFeePaymentAction> {
   @ApiProperty({ enum: FEE_OUTCOMES }) @IsIn(FEE_OUTCOMES, oneOf(FEE_OUTCOMES)) outcome!: 'paid' | 'waived';
   @ApiProperty({ example: '财务 李会计' }) @IsString() @IsNotEmpty() @MaxLength(100) recordedBy!: string;
-  @OptionalDateField('Default: today (Asia/Shanghai).', '2026-12-05') on?: string;
-  @ApiPropertyOptional({ example: '王主任' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) waiverApprovedBy?: string;
-  @ApiPropertyOptional({ example: 'head_of_disclosure_office' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) approverRole?: string;
+  @OptionalDateField('The day of the payment, or of the waiver\'s approval (the grant must be active that day). Default: today (Asia/Shanghai).', '2026-12-05') on?: string;
+  @ApiPropertyOptional({ example: 'staff-0421', description: `Required for outcome waived (and only then). ${APPROVER_ID_DOC}` })
+  @ValidateIf((o: DisclosureFeePaymentDto) => o.outcome === 'waived' || o.approverId !== undefined)
+  @IsString() @Matches(PERSON_ID, { message: `approverId ${PERSON_ID_MESSAGE}` }) @OnlyForWaiver()
+  approverId?: string;
+  @NoLongerAccepted(NAME_INSTEAD) waiverApprovedBy?: never;
+  @NoLongerAccepted(NAME_INSTEAD) approverRole?: never;
 }
 
 /** reply — the reply letter (答复告知书) is issued; publication renders it. */

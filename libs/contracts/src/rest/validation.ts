@@ -66,3 +66,17 @@ export function IsCode(options?: ValidationOptions): PropertyDecorator {
     ...options,
   });
 }
+
+/**
+ * A field callers used to send and may not any more: a 400 naming it and what to send instead (the pipe's own
+ * "should not exist" would not say). Not in the OpenAPI document.
+ */
+export function NoLongerAccepted(instead: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'noLongerAccepted',
+    validator: {
+      validate: (value: unknown) => value === undefined,
+      defaultMessage: (args) => `${args?.property} is no longer accepted: ${instead}`,
+    },
+  });
+}

@@ -2,7 +2,7 @@
 // workflow input/state, actions, and the Temporal definitions of disclosureApplicationWorkflow.
 // Imported by workflow code: plain types, constants and @temporalio/workflow definitions only.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DisclosureClockRequest, DisclosureClocks, DisclosurePolicy, FeeInput, FeeResult } from '@huiying/policy';
+import type { ApproverRole, DisclosureClockRequest, DisclosureClocks, DisclosurePolicy, FeeInput, FeeResult } from '@huiying/policy';
 import type { CaseHistoryEntry, CaseStageChange } from './case';
 import type { DisclosureNoticeRecord, NoticeDeliveryChannel, ReceiptEvidence } from './disclosure-notices';
 
@@ -281,6 +281,8 @@ export interface DisclosureExtensionRecord {
   dueAfter: string | null;
   /** The 延期答复告知书 telling the applicant (告知申请人), in state.notices. */
   noticeId: string;
+  /** The approval as routing checked it against a role grant (null for actions before grants existed). */
+  approval: DisclosureApproval | null;
 }
 
 export interface DisclosureFeeRecord {
@@ -295,6 +297,8 @@ export interface DisclosureFeeRecord {
   settledOn: string | null;
   recordedBy: string | null;
   waiverApprovedBy: string | null;
+  /** A hardship waiver's approval as routing checked it against a role grant. */
+  waiverApproval: DisclosureApproval | null;
 }
 
 export interface DisclosureReplyRecord {
@@ -433,14 +437,35 @@ export interface DisclosureDecisionAction {
   withheldParts?: DisclosureWithheldPart[];
   publicInterestOverride?: DisclosurePublicInterestOverride;
 }
+/**
+ * An approval the law reserves to the head of the disclosure office (政府信息公开工作机构负责人; 条例第三十三条第二款 for an
+ * extension, and the hardship waiver of a fee), verified by routing before the workflow is asked: the person named by
+ * the caller (approverId) holds a grant of the role (access.role_grants) active for the case's jurisdiction (and lead
+ * department) on the approval day. The workflow records it as given; notices print the name and the office.
+ */
+export interface DisclosureApproval {
+  /** The role grant that made the approval valid (access.role_grants.id). */
+  grantId: string;
+  personId: string;
+  personName: string;
+  role: ApproverRole;
+  /** The office the approver heads, as notices print it (e.g. the 延期答复告知书). */
+  office: string;
+}
+
 export interface DisclosureExtensionAction {
   workingDays: number;
   reason: string;
-  approvedBy: string;
-  approverRole: string;
+  /** Who approved the extension: verified by routing against the role grants (never a caller's claim). */
+  approval: DisclosureApproval;
+  /** The approval day the grant was checked on (routing always sends it; default today when absent). */
   approvedOn?: string;
   /** How the 延期答复告知书 is sent to the applicant. */
   sentVia: NoticeDeliveryChannel;
+  /** @deprecated transitional: = approval.personName, for the workflow until it records `approval`. */
+  approvedBy: string;
+  /** @deprecated transitional: = approval.role, set by routing from the grant (callers may not send it); the workflow compares it with the policy until it records `approval`. */
+  approverRole: string;
 }
 export interface DisclosureFeeNoticeAction {
   issuedBy: string;
@@ -456,9 +481,13 @@ export interface DisclosureFeeNoticeAction {
 export interface DisclosureFeePaymentAction {
   outcome: 'paid' | 'waived';
   recordedBy: string;
+  /** The day of the payment, or of the waiver's approval (routing always sends it for a waiver: the day the grant was checked on). */
   on?: string;
-  /** A hardship waiver (减免) is approved by the head of the disclosure office. */
+  /** A hardship waiver (减免) is approved by the head of the disclosure office: verified by routing (outcome waived only). */
+  approval?: DisclosureApproval;
+  /** @deprecated transitional: = approval.personName, for the workflow until it records `approval`. */
   waiverApprovedBy?: string;
+  /** @deprecated transitional: = approval.role, set by routing from the grant; the workflow compares it with the policy until it records `approval`. */
   approverRole?: string;
 }
 export interface DisclosureReplyAction {

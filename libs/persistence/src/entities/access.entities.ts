@@ -37,7 +37,7 @@ export class AccessAuditLogEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
   @Column('timestamptz') at!: Date;
   @Column('text') service!: string;
-  /** rest | grpc */
+  /** rest | grpc | cli (the access CLI) */
   @Column('text') transport!: string;
   @Column('text', { name: 'system_id', nullable: true }) systemId!: string | null;
   @Column('uuid', { name: 'key_id', nullable: true }) keyId!: string | null;
@@ -50,4 +50,32 @@ export class AccessAuditLogEntity {
   @Column('text', { name: 'request_id', nullable: true }) requestId!: string | null;
   @Column('text', { name: 'remote_address', nullable: true }) remoteAddress!: string | null;
   @Column('jsonb') detail!: Record<string, unknown>;
+}
+
+/**
+ * A role granted to a person (head_of_disclosure_office …) for a jurisdiction, optionally one department, for a window of
+ * days; append-only apart from revocation (a trigger refuses every other change).
+ */
+@Entity({ schema: 'access', name: 'role_grants' })
+export class AccessRoleGrantEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'person_id' }) personId!: string;
+  @Column('text', { name: 'person_name' }) personName!: string;
+  /** head_of_disclosure_office */
+  @Column('text') role!: string;
+  @Column('text') jurisdiction!: string;
+  /** Only cases led by this department (null: every case of the jurisdiction). */
+  @Column('text', { nullable: true }) department!: string | null;
+  /** The office the person heads, as notices print it. */
+  @Column('text') office!: string;
+  @Column('date', { name: 'valid_from' }) validFrom!: string;
+  @Column('date', { name: 'valid_to', nullable: true }) validTo!: string | null;
+  @Column('text', { nullable: true }) basis!: string | null;
+  @Column('text', { name: 'granted_by' }) grantedBy!: string;
+  @Column('text', { name: 'granted_by_system', nullable: true }) grantedBySystem!: string | null;
+  @Column('timestamptz', { name: 'granted_at' }) grantedAt!: Date;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
+  @Column('text', { name: 'revoked_by', nullable: true }) revokedBy!: string | null;
+  @Column('text', { name: 'revoked_by_system', nullable: true }) revokedBySystem!: string | null;
+  @Column('text', { name: 'revoke_reason', nullable: true }) revokeReason!: string | null;
 }
