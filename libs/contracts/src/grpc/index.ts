@@ -41,8 +41,10 @@ export interface GrpcSubmitReportRequest {
   title?: string;
   content?: string;
   occurredAt?: string;
+  discoveredAt?: string;
   location?: GrpcLocation;
   category?: string;
+  jurisdiction?: string;
   reporter?: { name?: string; phone?: string; email?: string };
   sourceRef?: string;
 }
