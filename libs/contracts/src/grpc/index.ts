@@ -106,6 +106,9 @@ export interface GrpcCase {
   createdAt: string;
   updatedAt: string;
   history: GrpcCaseHistoryItem[];
+  discoveredAt?: string;
+  /** channel | receipt */
+  discoveredAtSource?: string;
 }
 
 export interface GrpcGetCaseRequest {
