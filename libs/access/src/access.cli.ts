@@ -17,7 +17,10 @@ const USAGE = `usage: npm run access -- <command> [options]
   disable-system --id <id>   every key of the system is refused (within the key cache time on running services)
   enable-system  --id <id>
   list          [--system <id>]                                       (systems and keys; prefixes only)
-  ensure-admin  --out <file>   keeps the key in <file> if it still works, else issues one for system 'local-admin'`;
+  ensure-admin  --out <file>   keeps the key in <file> if it still works, else issues one for system 'local-admin'
+  ensure-key    --id <id> --name <name> --scopes <scopes> [--rate-limit <per minute>] --out <file>
+                a service's own key (kind system, every jurisdiction): kept if it still works for that system with those
+                scopes, else the system is created or updated and a key issued to <file> (e.g. the worker's key for routing)`;
 
 function fail(message: string): never {
   console.error(message);
@@ -113,6 +116,25 @@ async function main() {
         const { record, key } = await repo.issueKey('local-admin');
         writeKey(o.out, key);
         console.log(`admin key ${record.prefix} issued for system local-admin, written to ${o.out} (mode 600)`);
+        break;
+      }
+      case 'ensure-key': {
+        if (!o.id || !o.name || !o.scopes || !o.out) fail(USAGE);
+        const scopes = parseScopes(o.scopes);
+        const rate = o['rate-limit'] ? Number(o['rate-limit']) : undefined;
+        if (rate !== undefined && !(Number.isInteger(rate) && rate > 0)) fail('--rate-limit must be a positive integer');
+        if (existsSync(o.out)) {
+          const auth = await new KeyAuthenticator(repo, 0).authenticate(readFileSync(o.out, 'utf8').trim());
+          if ('caller' in auth && auth.caller.systemId === o.id && scopes.every((s) => auth.caller.scopes.includes(s)) && (rate === undefined || auth.caller.rateLimitPerMinute === rate)) {
+            chmodSync(o.out, 0o600);
+            console.log(`key kept in ${o.out} (system ${o.id})`);
+            break;
+          }
+        }
+        await repo.upsertSystem({ id: o.id, name: o.name, kind: 'system', jurisdiction: '*', scopes, rateLimitPerMinute: rate });
+        const { record, key } = await repo.issueKey(o.id);
+        writeKey(o.out, key);
+        console.log(`key ${record.prefix} issued for system ${o.id}, written to ${o.out} (mode 600)`);
         break;
       }
       default:
