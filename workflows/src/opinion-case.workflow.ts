@@ -222,18 +222,22 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     return before;
   }
 
-  /** Meets the response-type clocks this form satisfies, and the running follow-up clock; arms the next follow-up. */
+  /**
+   * Meets the response-type clocks this form satisfies — running ones, and ones still waiting for the claim (a release
+   * made before the claim is on time: those clocks then never start) — and the running follow-up clock; arms the next
+   * follow-up.
+   */
   function applyPublication(form: string, publishedAt: string): ResponseRecord['met'] {
     const met: ResponseRecord['met'] = [];
     for (const c of state.clocks) {
-      if (!isActive(c) || c.dueAt === null) continue;
+      if (!isActive(c) && c.status !== 'awaiting_claim') continue;
       const meets =
         c.clock === 'follow_up' ||
         ((RESPONSE_CLOCKS as readonly string[]).includes(c.clock) &&
           (FORMS_MEETING_CLOCK[c.clock as keyof typeof FORMS_MEETING_CLOCK] as readonly string[]).includes(form));
       if (!meets) continue;
       const status = meetClock(c, publishedAt);
-      met.push({ clockId: c.id, clock: c.clock, dueAt: c.dueAt as string, late: status === 'late' });
+      met.push({ clockId: c.id, clock: c.clock, dueAt: c.dueAt, late: status === 'late' });
     }
     addClock(state.clocks, policy, 'follow_up', publishedAt, { department: state.department, origin: 'publication' }, nowMs());
     state.clocks = pruneFollowUps(state.clocks);

@@ -135,6 +135,21 @@ describe('opinionCaseWorkflow with the policy carried as data (time-skipping)', 
     await finish(handle);
   });
 
+  it('a factual release made before the claim meets the waiting release clock: it never starts, never escalates', async () => {
+    const { caseId, handle } = await routedCase(env, taskQueue, { grade: 'major', policy: SEED_CITY_OPINION_POLICY, policyResolvedBy: 'in_force' });
+    const releasedAt = iso(await env.currentTimeMs());
+    const released = await handle.executeUpdate(opinionCaseUpdates.respond, { args: [{ form: 'factual_release', channel: 'weibo', publishedAt: releasedAt }] });
+    expect(released.responses[0]!.met).toEqual([{ clockId: 'first_release#1', clock: 'first_release', dueAt: null, late: false }]);
+    expect(clock(released, 'first_release')).toMatchObject({ status: 'met', metAt: releasedAt, dueAt: null });
+    const claimed = await claim(handle);
+    expect(clock(claimed, 'first_release')).toMatchObject({ status: 'met', dueAt: null });
+    expect(clock(claimed, 'superior_report')).toMatchObject({ status: 'pending' }); // still owed, from the claim
+    await env.sleep(2 * HOUR);
+    await stateWhen(handle, (x) => clock(x, 'superior_report')?.status === 'escalated', 'superior report escalated');
+    expect(events.ofChange(caseId, 'escalation').map((e) => e.detail.clock)).not.toContain('first_release');
+    await finish(handle);
+  });
+
   it('national cn-2016.2: a major emergency gets the 5 h release AND the 24 h press conference, both from discovery', async () => {
     const { caseId, handle, t0 } = await routedCase(env, taskQueue, {
       grade: 'major',

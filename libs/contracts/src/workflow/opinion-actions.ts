@@ -234,8 +234,8 @@ export interface VerificationRecord extends VerifyRequest {
 }
 export interface ResponseRecord extends RespondRequest {
   recordedAt: string;
-  /** The clocks it met, each on time or late. */
-  met: { clockId: string; clock: OpinionClockKind; dueAt: string; late: boolean }[];
+  /** The clocks it met, each on time or late (dueAt null: a clock still waiting for the claim, met before it started). */
+  met: { clockId: string; clock: OpinionClockKind; dueAt: string | null; late: boolean }[];
   /** True when any clock it met was already past due: recorded, never hidden. */
   late: boolean;
 }
