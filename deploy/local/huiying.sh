@@ -57,6 +57,14 @@ migrate() {
 ensure_admin_key() {
   node libs/access/dist/access.cli.js ensure-admin --out "$HY_HOME/admin.key" >>"$HY_LOGS/migrate.log" 2>&1 || { tail -20 "$HY_LOGS/migrate.log" >&2; die "could not provision the admin API key"; }
 }
+# The worker's own key (system huiying-worker, scope read): it asks routing for the official calendar. Kept while it
+# works, else a new one; provisioned whenever the services start (the database is up and migrated by then).
+ensure_worker_key() {
+  node libs/access/dist/access.cli.js ensure-key --id huiying-worker --name 'Temporal worker (deadline activities)' --scopes read --rate-limit 100000 \
+    --out "$HY_HOME/worker.key" >>"$HY_LOGS/migrate.log" 2>&1 || { tail -20 "$HY_LOGS/migrate.log" >&2; die "could not provision the worker's API key"; }
+}
+export WORKER_API_KEY_FILE="${WORKER_API_KEY_FILE:-$HY_HOME/worker.key}"
+export ROUTING_URL="${ROUTING_URL:-http://127.0.0.1:${ROUTING_PORT:-3002}}"
 
 service_healthy() { curl -fsS -m 3 "http://127.0.0.1:${HEALTH_PORT[$1]}/health" >/dev/null 2>&1; }
 # every check up, consumers joined included (a service answers 200 "degraded" while a consumer is still joining)
@@ -84,6 +92,7 @@ stop_service() {
 }
 
 services_start() {
+  ensure_worker_key
   local name
   for name in "${SERVICES[@]}"; do start_service "$name"; done
   for name in "${SERVICES[@]}"; do

@@ -84,10 +84,12 @@ describe('opinion case actions through routing and assessment', () => {
     const routed = await ledgerWhen(caseId, 'routed', (c) => c.stage === 'routed');
     expect(routed).toMatchObject({ department: LEAD, grade: 'major' });
     await searchAttributesWhen(caseId, 'routed', 'major');
-    const route = await db.query('SELECT policy_version FROM routing.case_routes WHERE case_id = $1', [caseId]);
-    expect(route.rows[0].policy_version).toBe('seed-city-2026.1');
+    const route = await db.query('SELECT policy_version, policy_jurisdiction, policy_resolved_by FROM routing.case_routes WHERE case_id = $1', [caseId]);
+    expect(route.rows[0]).toEqual({ policy_version: 'seed-city-2026.2', policy_jurisdiction: 'seed-city', policy_resolved_by: 'in_force' });
     const started = await t.client.workflow.getHandle(caseId).query(opinionCaseQueries.state);
-    expect(started.policy).toMatchObject({ version: 'seed-city-2026.1', resolvedBy: 'input' });
+    expect(started.policy).toMatchObject({ version: 'seed-city-2026.2', resolvedBy: 'in_force', carried: true });
+    // seed 003: the 1 h release counts from the claim — it waits for it
+    expect(started.clocks.find((c) => c.clock === 'first_release')).toMatchObject({ status: 'awaiting_claim', startsFrom: 'claim', dueAt: null });
     expect(started.flags).toMatchObject({ heavyCasualties: true });
     expect(started.clocks.map((c) => c.clock)).toEqual(expect.arrayContaining(['claim', 'first_release', 'press_conference']));
 
@@ -98,10 +100,33 @@ describe('opinion case actions through routing and assessment', () => {
     const wrong = await routing(caseId, 'claim', { department: 'education_bureau', claimedBy: '教育局 刘某' });
     expect(wrong.status).toBe(409);
     expect(wrong.body).toMatchObject({ code: 'CASE_ACTION_CONFLICT', message: expect.stringMatching(/only the lead department housing_urban_rural/) });
+    const superiorReport = (reportedAt: string, extra: Record<string, unknown> = {}) =>
+      routing(caseId, 'superior-reports', { reportedTo: '市人民政府总值班室', means: 'phone', reportedAt, reportedBy: '住建局 王科长', summary: '燃气爆炸，2人死亡', ...extra });
+    const beforeClaim = await superiorReport(new Date().toISOString());
+    expect(beforeClaim.status).toBe(409);
+    expect(beforeClaim.body.message).toMatch(/after claiming/);
     const claimed = await routing(caseId, 'claim', { department: LEAD, claimedBy: '住建局 王科长' });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ stage: 'claimed', claimedBy: '住建局 王科长' });
     expect((await routing(caseId, 'claim', { department: LEAD, claimedBy: '住建局 王科长' })).status).toBe(409);
+    // the claim started the 1 h release and the 1 h report to the superior (seed 003: 在向上级报告的同时)
+    const claimedAt = Date.parse(claimed.body.claimedAt as string);
+    const startedByClaim = (claimed.body.clocks as { clock: string; status: string; startsAt: string; dueAt: string }[]).filter((c) => ['first_release', 'superior_report'].includes(c.clock));
+    expect(startedByClaim.map((c) => [c.clock, c.status, Date.parse(c.dueAt) - Date.parse(c.startsAt)])).toEqual([
+      ['first_release', 'pending', 3_600_000],
+      ['superior_report', 'pending', 3_600_000],
+    ]);
+    expect(Date.parse(startedByClaim[0]!.startsAt)).toBe(claimedAt);
+
+    // 向上级报告: 400 field by field, 422 for a time in the future, then recorded on time with its clock
+    const badReport = await routing(caseId, 'superior-reports', { means: 'pigeon', reportedAt: 'soon' });
+    expect(badReport.status).toBe(400);
+    expect((badReport.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['means', 'reportedAt', 'reportedBy', 'reportedTo', 'summary']);
+    expect((await superiorReport(new Date(Date.now() + 3_600_000).toISOString())).status).toBe(409);
+    const reported = await superiorReport(new Date().toISOString());
+    expect(reported.status).toBe(200);
+    expect(reported.body.superiorReports).toEqual([expect.objectContaining({ reportedTo: '市人民政府总值班室', means: 'phone', late: false, met: expect.objectContaining({ late: false }) })]);
+    await ledgerWhen(caseId, 'superior report in the ledger', (c) => (c.activity as { change: string }[]).some((a) => a.change === 'superior_report'));
 
     // the claim starts automatic grading: recorded with its score parts, the case moves to assessed
     const auto = await eventually('automatic assessment recorded', async () => {

@@ -63,7 +63,7 @@ describe('opinion case lifecycle, end to end', () => {
   /** The earliest due time of the clocks still running (pending or escalated), as the workflow reports them. */
   const earliestActiveDue = async (caseId: string): Promise<number | null> => {
     const clocks = await t.client.workflow.getHandle(caseId).query(opinionCaseQueries.clocks);
-    const due = clocks.filter((c) => c.status === 'pending' || c.status === 'escalated').map((c) => Date.parse(c.dueAt));
+    const due = clocks.filter((c) => c.status === 'pending' || c.status === 'escalated').map((c) => Date.parse(c.dueAt as string));
     return due.length ? Math.min(...due) : null;
   };
 

@@ -93,9 +93,10 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       const { caseId, handle, t0 } = await routedCase(env, taskQueue);
       const s = await handle.query(opinionCaseQueries.state);
       expect(s.history.map((h) => h.stage)).toEqual(['collected', 'routed']);
-      expect(s.policy).toEqual({ jurisdiction: 'seed-city', version: 'seed-city-2026.1', resolvedBy: 'in_force_at_discovery' });
+      expect(s.policy).toEqual({ jurisdiction: 'seed-city', version: 'seed-city-2026.1', effectiveFrom: '2026-01-01T00:00:00+08:00', resolvedBy: 'in_force_at_discovery', carried: false });
+      expect(s.discovery).toEqual({ discoveredAt: iso(t0), source: 'receipt', receivedAt: iso(t0) });
       expect(s.clocks.map((c) => [c.id, c.status])).toEqual([['claim#1', 'pending'], ['response#1', 'pending']]);
-      expect(Date.parse(clock(s, 'response')[0]!.dueAt)).toBe(t0 + 48 * HOUR);
+      expect(Date.parse(clock(s, 'response')[0]!.dueAt!)).toBe(t0 + 48 * HOUR);
       expect(await handle.query(opinionCaseQueries.stage)).toBe('routed');
       expect((await handle.query(opinionCaseQueries.clocks)).length).toBe(2);
       expect((await handle.query(opinionCaseQueries.history)).length).toBe(2);
@@ -112,7 +113,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       const sa = await searchAttributes(handle);
       expect(sa).toMatchObject({ kind: 'opinion', stage: 'routed', department: LEAD, jurisdiction: 'seed-city', overdue: false, grade: undefined });
       // the earliest pending deadline is the 2 h claim clock
-      expect(sa.dueAt?.getTime()).toBe(Date.parse(clock(s, 'claim')[0]!.dueAt));
+      expect(sa.dueAt?.getTime()).toBe(Date.parse(clock(s, 'claim')[0]!.dueAt!));
       await maybeRecordHistory(handle, 'routed');
       await finish(handle);
     }));
@@ -123,7 +124,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       await claim(handle);
       let s: Omit<OpinionCaseState, 'history'> = await handle.query(opinionCaseQueries.state);
       const release = clock(s, 'first_release')[0]!;
-      expect(Date.parse(release.dueAt)).toBe(t0 + HOUR);
+      expect(Date.parse(release.dueAt!)).toBe(t0 + HOUR);
       expect(clock(s, 'response')).toEqual([]); // the 1 h release replaces the 48 h response clock
       expect(s.requiresConsultation).toBe(true);
 
@@ -155,7 +156,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       await env.sleep(5 * HOUR);
       s = await handle.query(opinionCaseQueries.state);
       expect(events.ofChange(caseId, 'escalation')).toHaveLength(1);
-      expect(Date.parse(clock(s, 'follow_up')[0]!.dueAt)).toBe(now + 24 * HOUR);
+      expect(Date.parse(clock(s, 'follow_up')[0]!.dueAt!)).toBe(now + 24 * HOUR);
       await maybeRecordHistory(handle, 'especially-major-late-release');
       await finish(handle);
     }));
@@ -168,7 +169,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       });
       const s = await handle.query(opinionCaseQueries.state);
       expect(s.policy.version).toBe('cn-2016.1');
-      expect(Date.parse(clock(s, 'first_release')[0]!.dueAt)).toBe(t0 + 5 * HOUR);
+      expect(Date.parse(clock(s, 'first_release')[0]!.dueAt!)).toBe(t0 + 5 * HOUR);
       await claim(handle);
       await env.sleep(4 * HOUR + 50 * MINUTE);
       expect(events.ofChange(caseId, 'escalation')).toEqual([]);
@@ -180,7 +181,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
   it('unknown jurisdiction falls back to the national policy and says so', () =>
     run(async () => {
       const { handle } = await routedCase(env, taskQueue, { routing: { ...opinionInput('x', 0).routing, jurisdiction: 'elsewhere' } });
-      expect((await handle.query(opinionCaseQueries.state)).policy).toEqual({ jurisdiction: 'cn', version: 'cn-2016.1', resolvedBy: 'national_fallback' });
+      expect((await handle.query(opinionCaseQueries.state)).policy).toMatchObject({ jurisdiction: 'cn', version: 'cn-2016.1', resolvedBy: 'national_fallback', carried: false });
       await finish(handle);
     }));
 
@@ -223,7 +224,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       await claim(handle);
       let s: Omit<OpinionCaseState, 'history'> = await handle.executeUpdate(opinionCaseUpdates.assess, { args: [assess('significant', { flags: { largeSocialImpact: true } })] });
       expect(clock(s, 'press_conference')[0]).toMatchObject({ status: 'pending' });
-      expect(Date.parse(clock(s, 'press_conference')[0]!.dueAt)).toBe(t0 + 24 * HOUR);
+      expect(Date.parse(clock(s, 'press_conference')[0]!.dueAt!)).toBe(t0 + 24 * HOUR);
       expect(clock(s, 'response')[0]).toMatchObject({ status: 'superseded' });
 
       await env.sleep(20 * HOUR);
@@ -251,7 +252,7 @@ describe('opinionCaseWorkflow (time-skipping)', () => {
       expect(s.stage).toBe('assessed');
       expect(clock(s, 'response')[0]).toMatchObject({ status: 'superseded' });
       expect(clock(s, 'first_release')[0]).toMatchObject({ status: 'pending' });
-      expect(Date.parse(clock(s, 'first_release')[0]!.dueAt)).toBe(t0 + HOUR);
+      expect(Date.parse(clock(s, 'first_release')[0]!.dueAt!)).toBe(t0 + HOUR);
       expect(events.of(caseId).at(-1)?.detail).toMatchObject({ rearmed: { added: ['first_release#1'], superseded: ['response#1'] } });
       expect((await searchAttributes(handle)).dueAt?.getTime()).toBe(t0 + HOUR);
       expect((await searchAttributes(handle)).grade).toBe('major');

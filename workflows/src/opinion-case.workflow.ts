@@ -4,9 +4,11 @@
 // collected → routed → claimed → assessed → [consultation → approved] → handling → responded → follow_up → closed
 // → [evaluated]; brackets: major / especially major (and sensitive) cases.
 //
-// Clocks (opinion/clocks.ts) come from the case's policy version (opinion/policies.ts), fixed at start. One loop waits
-// for the next reminder or escalation with an updatable timer — condition(changed, untilNext) — so an action that moves,
-// adds or meets a deadline wakes it and it re-arms from the new clocks.
+// Clocks (opinion/clocks.ts) come from the case's policy (opinion/policies.ts): carried in the input as data by routing
+// (the version in force for the jurisdiction), fixed at start. Each clock counts from the event its rule names
+// (discovery, routing or claim); one that counts from the claim waits (`awaiting_claim`) and starts at the first claim.
+// One loop waits for the next reminder or escalation with an updatable timer — condition(changed, untilNext) — so an
+// action that moves, adds, starts or meets a deadline wakes it and it re-arms from the new clocks.
 //
 // History size: every case event is one activity (≈6 history events). Reminders (3 per clock), escalations (2 levels
 // per clock) and one follow-up clock a day keep an active case in the hundreds of events per month; escalations stop
@@ -39,6 +41,7 @@ import {
   type OpinionCaseState,
   type OpinionStage,
   type ResponseRecord,
+  type SuperiorReportRecord,
 } from '@huiying/contracts/workflow';
 import {
   activeClock,
@@ -54,6 +57,7 @@ import {
   pruneFollowUps,
   rearmResponseClocks,
   RESPONSE_CLOCKS,
+  startClaimClocks,
   supersede,
   type ClockBasis,
 } from './opinion/clocks';
@@ -70,6 +74,7 @@ import {
   checkFollowUp,
   checkPressConference,
   checkRespond,
+  checkSuperiorReport,
   checkTransfer,
   checkVerify,
   gradeRank,
@@ -88,7 +93,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
   if (workflowInfo().workflowId !== input.caseId) {
     throw ApplicationFailure.nonRetryable(`workflow id ${workflowInfo().workflowId} must equal the case id ${input.caseId}`);
   }
-  const { policy, resolvedBy } = resolveOpinionPolicy(input);
+  const { policy, resolvedBy, carried } = resolveOpinionPolicy(input);
   const nowMs = () => Date.now(); // the workflow's clock: deterministic, replayed from history
   const nowIso = () => fromEpochMs(nowMs());
 
@@ -100,8 +105,14 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     coHandlers: [],
     grade: input.grade ?? null,
     claimedBy: null,
+    claimedAt: null,
+    discovery: {
+      discoveredAt: input.discoveredAt,
+      source: input.discoveredAtSource ?? 'receipt',
+      receivedAt: input.receivedAt ?? input.discoveredAt,
+    },
     history: [],
-    policy: { jurisdiction: policy.jurisdiction, version: policy.version, resolvedBy },
+    policy: { jurisdiction: policy.jurisdiction, version: policy.version, effectiveFrom: policy.effectiveFrom, resolvedBy, carried },
     flags: { ...(input.flags ?? {}) },
     riskLevel: null,
     needsResponse: null,
@@ -111,6 +122,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     approvals: [],
     verification: null,
     responses: [],
+    superiorReports: [],
     followUps: [],
     clocks: [],
     overdue: false,
@@ -137,6 +149,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     flags: state.flags,
     discoveredAt: input.discoveredAt,
     routedAt,
+    claimedAt: state.claimedAt,
     needsResponse: state.needsResponse,
   });
 
@@ -209,11 +222,15 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     return before;
   }
 
-  /** Meets the response-type clocks this form satisfies, and the running follow-up clock; arms the next follow-up. */
+  /**
+   * Meets the response-type clocks this form satisfies — running ones, and ones still waiting for the claim (a release
+   * made before the claim is on time: those clocks then never start) — and the running follow-up clock; arms the next
+   * follow-up.
+   */
   function applyPublication(form: string, publishedAt: string): ResponseRecord['met'] {
     const met: ResponseRecord['met'] = [];
     for (const c of state.clocks) {
-      if (!isActive(c)) continue;
+      if (!isActive(c) && c.status !== 'awaiting_claim') continue;
       const meets =
         c.clock === 'follow_up' ||
         ((RESPONSE_CLOCKS as readonly string[]).includes(c.clock) &&
@@ -250,7 +267,17 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       const status = clock ? meetClock(clock, nowIso()) : null;
       if (clock) clocksChanged();
       state.claimedBy = req.claimedBy;
-      const detail = { department: req.department, claimedBy: req.claimedBy, clockId: clock?.id ?? null, late: status === 'late' };
+      // the first claim starts the clocks that count from it (seed 003: 认领后……); a later claim (after a transfer) does not
+      let started: CaseClock[] = [];
+      if (state.claimedAt === null) {
+        state.claimedAt = nowIso();
+        started = startClaimClocks(state.clocks, policy, state.claimedAt, nowMs());
+        if (started.length) clocksChanged();
+      }
+      const detail = {
+        department: req.department, claimedBy: req.claimedBy, clockId: clock?.id ?? null, late: status === 'late',
+        ...(started.length ? { startedClocks: started.map((c) => ({ id: c.id, clock: c.clock, startsFrom: c.startsFrom ?? null, dueAt: c.dueAt })) } : {}),
+      };
       await (state.stage === 'routed' ? enter('claimed', detail) : record('claim', state.stage, detail));
       return snapshot();
     },
@@ -385,6 +412,25 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
   );
 
   setHandler(
+    opinionCaseUpdates.reportToSuperior,
+    async (req) => {
+      await whenRouted();
+      const reportedAt = fromEpochMs(toEpochMs(req.reportedAt));
+      const clock = activeClock(state.clocks, 'superior_report');
+      const status = clock ? meetClock(clock, reportedAt) : null;
+      if (clock) clocksChanged();
+      const met = clock ? { clockId: clock.id, dueAt: clock.dueAt as string, late: status === 'late' } : null;
+      const report: SuperiorReportRecord = { ...req, reportedAt, recordedAt: nowIso(), met, late: status === 'late' };
+      state.superiorReports.push(report);
+      await record('superior_report', state.stage, {
+        reportedTo: req.reportedTo, means: req.means, reportedAt, reportedBy: req.reportedBy, summary: req.summary, met, late: report.late,
+      });
+      return snapshot();
+    },
+    { validator: (req) => checkSuperiorReport(state, req, nowMs(), input.discoveredAt) },
+  );
+
+  setHandler(
     opinionCaseUpdates.requestPressConference,
     async (req) => {
       await whenRouted();
@@ -466,7 +512,11 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
     { key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.jurisdiction },
   ]);
-  await enter('collected', { reportId: input.reportId, channel: input.channel, discoveredAt: input.discoveredAt });
+  await enter('collected', {
+    reportId: input.reportId, channel: input.channel, discoveredAt: input.discoveredAt,
+    // cases started before reports could carry discoveredAt keep their collected event as it was
+    ...(input.discoveredAtSource ? { discoveredAtSource: input.discoveredAtSource, receivedAt: state.discovery.receivedAt } : {}),
+  });
   routedAt = nowIso();
   state.clocks = initialClocks(policy, basis(), state.department, nowMs());
   const routedEvent = enter('routed', {

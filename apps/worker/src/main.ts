@@ -1,13 +1,14 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@huiying/contracts';
 import { createKafka, TypedProducer } from '@huiying/messaging';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
 import { bundleWorkflows, connectionOptions } from '@huiying/temporal';
-import { CalendarYearEntity, createDataSource } from '@huiying/persistence';
 import { createCaseActivities } from './case-activities';
-import { CalendarYearsReader, createDisclosureActivities } from './disclosure-activities';
+import { createDisclosureActivities } from './disclosure-activities';
+import { RoutingCalendarClient } from './official-calendar';
 import { createPublicationActivities } from './publication-activities';
 import { WorkerConfig } from './worker.config';
 
@@ -31,8 +32,9 @@ async function main() {
 
   // connects on first use (and again after a failed attempt): a broker that is down fails the activity, which Temporal retries
   const producer = new TypedProducer(createKafka({ brokers: kafkaBrokers(config), clientId: `${config.KAFKA_CLIENT_ID_PREFIX}-worker` }, logger));
-  // Read-only access to the official calendar years (policy.calendar_years) for the disclosure deadline activity.
-  const db = await createDataSource(config, [CalendarYearEntity], 'huiying-worker').initialize();
+  // The official calendar comes from routing, which owns it (no reading of routing's tables).
+  const apiKey = config.WORKER_API_KEY ?? readFileSync(config.WORKER_API_KEY_FILE as string, 'utf8').trim();
+  const calendar = new RoutingCalendarClient(config.ROUTING_URL, apiKey, logger);
 
   const connection = await NativeConnection.connect(connectionOptions(config));
   const workflowBundle = config.WORKFLOW_BUNDLE_PATH
@@ -43,7 +45,7 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: TASK_QUEUES.cases,
     workflowBundle,
-    activities: { ...createCaseActivities(producer, logger), ...createDisclosureActivities(new CalendarYearsReader(db, logger), logger), ...createPublicationActivities(producer, logger) },
+    activities: { ...createCaseActivities(producer, logger), ...createDisclosureActivities(calendar, logger), ...createPublicationActivities(producer, logger) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
 
@@ -57,7 +59,6 @@ async function main() {
   } finally {
     health.close();
     await producer.disconnect();
-    await db.destroy();
     await connection.close();
     logger.info('worker stopped');
   }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 import { BaseConfig } from '@huiying/platform';
 
 export class WorkerConfig extends BaseConfig {
@@ -13,4 +13,16 @@ export class WorkerConfig extends BaseConfig {
 
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
   WORKER_MAX_CONCURRENT_ACTIVITIES = 50;
+
+  /** Routing, the one source of the official calendar (GET /v1/calendar/official-years) for the deadline activity. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  ROUTING_URL = 'http://127.0.0.1:3002';
+
+  /** The worker's API key for routing (a calling system with scope read), or WORKER_API_KEY_FILE: one is required. */
+  @ValidateIf((c: WorkerConfig) => !c.WORKER_API_KEY_FILE) @IsString() @IsNotEmpty({ message: 'WORKER_API_KEY or WORKER_API_KEY_FILE must be set (an API key with scope read on routing)' })
+  WORKER_API_KEY?: string;
+
+  /** A file holding the key (mode 600), e.g. the local stack's .huiying/worker.key. */
+  @IsOptional() @IsString()
+  WORKER_API_KEY_FILE?: string;
 }

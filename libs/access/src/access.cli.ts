@@ -27,7 +27,10 @@ const USAGE = `usage: npm run access -- <command> [options]
                 [--valid-to <YYYY-MM-DD>] [--department <code>] [--basis <appointment document>]
   revoke-role   --id <grant id> --revoked-by <who> --reason <why>     (from now on; final)
   list-roles    [--person-id <id>] [--role <role>] [--jurisdiction <code>] [--active-on <YYYY-MM-DD>]
-  Role grants and revocations are written with an audit row (service access-cli, transport cli) in one transaction.`;
+  Role grants and revocations are written with an audit row (service access-cli, transport cli) in one transaction.
+  ensure-key    --id <id> --name <name> --scopes <scopes> [--rate-limit <per minute>] --out <file>
+                a service's own key (kind system, every jurisdiction): kept if it still works for that system with those
+                scopes, else the system is created or updated and a key issued to <file> (e.g. the worker's key for routing)`;
 
 /** A refusal found inside a transaction (rolled back): reported like fail(), exit 2. */
 class CliRefusal extends Error {}
@@ -187,6 +190,25 @@ async function main() {
       case 'list-roles': {
         const q = await checked(RoleGrantQueryDto, { personId: o['person-id'], role: o.role, jurisdiction: o.jurisdiction, activeOn: o['active-on'] });
         console.log(JSON.stringify(await repo.listRoleGrants(q), null, 2));
+        break;
+      }
+      case 'ensure-key': {
+        if (!o.id || !o.name || !o.scopes || !o.out) fail(USAGE);
+        const scopes = parseScopes(o.scopes);
+        const rate = o['rate-limit'] ? Number(o['rate-limit']) : undefined;
+        if (rate !== undefined && !(Number.isInteger(rate) && rate > 0)) fail('--rate-limit must be a positive integer');
+        if (existsSync(o.out)) {
+          const auth = await new KeyAuthenticator(repo, 0).authenticate(readFileSync(o.out, 'utf8').trim());
+          if ('caller' in auth && auth.caller.systemId === o.id && scopes.every((s) => auth.caller.scopes.includes(s)) && (rate === undefined || auth.caller.rateLimitPerMinute === rate)) {
+            chmodSync(o.out, 0o600);
+            console.log(`key kept in ${o.out} (system ${o.id})`);
+            break;
+          }
+        }
+        await repo.upsertSystem({ id: o.id, name: o.name, kind: 'system', jurisdiction: '*', scopes, rateLimitPerMinute: rate });
+        const { record, key } = await repo.issueKey(o.id);
+        writeKey(o.out, key);
+        console.log(`key ${record.prefix} issued for system ${o.id}, written to ${o.out} (mode 600)`);
         break;
       }
       default:

@@ -118,9 +118,8 @@ export const NATIONAL_DISCLOSURE_POLICY: DisclosurePolicy = publishPolicy<Disclo
   feePayment: { payWithinWorkingDays: 20, onNonPayment: 'deemed_withdrawn' },
   reminderWorkingDaysBeforeDue: [5, 1],
   fees: FEE_SCHEDULE_2020_109,
-  noticeReceipt: DISCLOSURE_RULE_DEFAULTS.noticeReceipt,
-  correctionPeriod: DISCLOSURE_RULE_DEFAULTS.correctionPeriod,
-  feeMethods: DISCLOSURE_RULE_DEFAULTS.feeMethods,
+  // noticeReceipt, correctionPeriod and feeMethods: this version (published before they existed, and immutable) uses
+  // DISCLOSURE_RULE_DEFAULTS through disclosureRules(); a new version may state its own
 });
 
 // ---------------------------------------------------------------- fees

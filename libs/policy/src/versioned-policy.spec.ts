@@ -1,6 +1,6 @@
-import { NATIONAL_OPINION_POLICY, OpinionDeadlinePolicy, SEED_CITY_OPINION_POLICY } from './opinion-deadlines';
+import { NATIONAL_OPINION_POLICY_2016_1 as NATIONAL_OPINION_POLICY, OpinionDeadlinePolicy, SEED_CITY_OPINION_POLICY_2026_1 as SEED_CITY_OPINION_POLICY } from './opinion-deadlines';
 import { PolicyErrorCode } from './policy.exception';
-import { deepFreeze, PolicyRegistry, publishPolicy } from './versioned-policy';
+import { choosePolicyInForce, deepFreeze, PolicyRegistry, publishPolicy } from './versioned-policy';
 
 describe('PolicyRegistry', () => {
   const v1 = SEED_CITY_OPINION_POLICY;
@@ -46,5 +46,14 @@ describe('PolicyRegistry', () => {
   it('deepFreeze freezes nested arrays and objects', () => {
     const o = deepFreeze({ a: [{ b: 1 }] });
     expect(Object.isFrozen(o.a[0])).toBe(true);
+  });
+
+  it('chooses the jurisdiction\'s own version in force, else the fallback\'s, else none', () => {
+    const test = { ...v1, jurisdiction: 'test-city', version: 'test-city-1', effectiveFrom: '2026-12-03T12:00:00+08:00' };
+    const all = [NATIONAL_OPINION_POLICY, v1, v2, test];
+    expect(choosePolicyInForce(all, 'test-city', '2026-12-03T12:00:00+08:00', 'cn')).toEqual({ policy: expect.objectContaining({ version: 'test-city-1' }), resolvedBy: 'in_force' });
+    expect(choosePolicyInForce(all, 'test-city', '2026-12-03T11:59:59+08:00', 'cn')).toEqual({ policy: expect.objectContaining({ version: 'cn-2016.1' }), resolvedBy: 'fallback' });
+    expect(choosePolicyInForce(all, 'seed-city', '2027-02-01T00:00:00+08:00', 'cn')?.policy.version).toBe('seed-city-2027.1');
+    expect(choosePolicyInForce(all, 'elsewhere', '2010-01-01T00:00:00+08:00', 'cn')).toBeUndefined();
   });
 });

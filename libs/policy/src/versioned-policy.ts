@@ -122,3 +122,30 @@ export class PolicyRegistry<T extends VersionedPolicy> {
     return p;
   }
 }
+
+/** The jurisdiction of the national baselines (opinion deadlines, disclosure). */
+export const NATIONAL_JURISDICTION = 'cn';
+
+export interface PolicyChoice<T extends VersionedPolicy> {
+  readonly policy: T;
+  /** in_force: the jurisdiction's own version in force; fallback: it has none in force, the fallback's is used. */
+  readonly resolvedBy: 'in_force' | 'fallback';
+}
+
+/**
+ * The version a new case of `jurisdiction` starting at `at` runs under: the jurisdiction's own version in force then,
+ * else the fallback jurisdiction's (the national baseline, or the deployment's default routing table). Undefined when
+ * neither has a version in force. `versions` may hold any jurisdictions; only the two named are looked at.
+ */
+export function choosePolicyInForce<T extends VersionedPolicy>(
+  versions: readonly T[],
+  jurisdiction: string,
+  at: IsoInstant,
+  fallbackJurisdiction: string,
+): PolicyChoice<T> | undefined {
+  const registry = new PolicyRegistry<T>(versions.filter((v) => v.jurisdiction === jurisdiction || v.jurisdiction === fallbackJurisdiction));
+  const own = registry.findInForce(jurisdiction, at);
+  if (own) return { policy: own, resolvedBy: 'in_force' };
+  const fallback = registry.findInForce(fallbackJurisdiction, at);
+  return fallback ? { policy: fallback, resolvedBy: 'fallback' } : undefined;
+}

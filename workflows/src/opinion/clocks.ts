@@ -1,9 +1,11 @@
 // The clocks of an opinion case as plain data, and the pure operations the workflow applies to them:
-// arm (from libs/policy), re-arm after a grade change, meet, supersede, and what is due next.
-// Instants are ISO strings; `now` is epoch ms (the workflow's deterministic Date.now()).
-import { addMinutes, fromEpochMs, toEpochMs } from '@huiying/calendar';
+// arm (from libs/policy), re-arm after a grade change, start the clocks that wait for the claim, meet, supersede, and
+// what is due next. Instants are ISO strings; `now` is epoch ms (the workflow's deterministic Date.now()).
+import { fromEpochMs, toEpochMs } from '@huiying/calendar';
 import {
   computeOpinionClocks,
+  windowTimings,
+  type ClockRule,
   type Grade,
   type OpinionClock,
   type OpinionClockKind,
@@ -14,6 +16,10 @@ import type { CaseClock } from '@huiying/contracts/workflow';
 
 export const RESPONSE_CLOCKS = ['first_release', 'press_conference', 'response'] as const;
 export type ResponseClockKind = (typeof RESPONSE_CLOCKS)[number];
+/** Clocks the grade, the flags or the response value decide: re-armed when they change. */
+export const GRADED_CLOCKS = [...RESPONSE_CLOCKS, 'superior_report'] as const;
+export type GradedClockKind = (typeof GRADED_CLOCKS)[number];
+const isGraded = (kind: string): kind is GradedClockKind => (GRADED_CLOCKS as readonly string[]).includes(kind);
 
 export function isActive(c: CaseClock): boolean {
   return c.status === 'pending' || c.status === 'escalated';
@@ -35,7 +41,10 @@ export function pruneFollowUps(clocks: CaseClock[]): CaseClock[] {
   return drop.size ? clocks.filter((c) => !drop.has(c)) : clocks;
 }
 
-/** A policy clock as case data; reminders already past when it is armed are marked skipped (never sent late). */
+/**
+ * A policy clock as case data; reminders already past when it is armed are marked skipped (never sent late). A clock
+ * whose start event has not happened yet (it counts from the claim) is `awaiting_claim`, without times.
+ */
 export function toCaseClock(
   c: OpinionClock,
   meta: { id: string; policyVersion: string; department: string | null; origin: CaseClock['origin'] },
@@ -45,13 +54,15 @@ export function toCaseClock(
     id: meta.id,
     clock: c.clock,
     department: meta.department,
+    ...(c.startsFrom ? { startsFrom: c.startsFrom } : {}),
     startsAt: c.startsAt,
     dueAt: c.dueAt,
     withinMinutes: c.withinMinutes,
     basis: c.basis,
+    ...(c.source ? { source: c.source } : {}),
     policyVersion: meta.policyVersion,
     origin: meta.origin,
-    status: 'pending',
+    status: c.startsAt === null ? 'awaiting_claim' : 'pending',
     metAt: null,
     supersededReason: null,
     reminders: c.reminders.map((r) => ({ at: r.at, label: r.label, sentAt: null, skipped: toEpochMs(r.at) <= now })),
@@ -60,29 +71,34 @@ export function toCaseClock(
 }
 
 /**
+ * Starts the clocks waiting for the claim, from the claim instant: their window, reminders and escalations as the
+ * policy sets them (reminders already past are skipped). Mutates the clocks; returns the ones started.
+ */
+export function startClaimClocks(clocks: CaseClock[], policy: OpinionDeadlinePolicy, claimedAt: string, now: number): CaseClock[] {
+  const started: CaseClock[] = [];
+  for (const c of clocks) {
+    if (c.status !== 'awaiting_claim') continue;
+    const t = windowTimings(policy, claimedAt, c.withinMinutes);
+    c.startsAt = t.startsAt;
+    c.dueAt = t.dueAt;
+    c.reminders = t.reminders.map((r) => ({ at: r.at, label: r.label, sentAt: null, skipped: toEpochMs(r.at) <= now }));
+    c.escalations = t.escalations.map((e) => ({ level: e.level, at: e.at, to: e.to, note: e.note, firedAt: null }));
+    c.status = 'pending';
+    started.push(c);
+  }
+  return started;
+}
+
+/**
  * A clock of `kind` starting at `startsAt` with the policy's window, reminders and escalation levels — the same rules as
  * computeOpinionClocks (a unit test keeps them equal), for clocks that start mid-case: a transfer's claim clock,
  * a requested press conference, the next follow-up.
  */
 export function policyClock(policy: OpinionDeadlinePolicy, kind: 'claim' | 'press_conference' | 'follow_up', startsAt: string): OpinionClock {
-  const withinMinutes =
-    kind === 'claim' ? policy.claim.withinMinutes : kind === 'press_conference' ? policy.pressConference.withinMinutes : policy.followUp.everyMinutes;
-  const basis = kind === 'claim' ? policy.claim.basis : kind === 'press_conference' ? policy.pressConference.basis : policy.followUp.basis;
-  const startMs = toEpochMs(startsAt);
-  const dueAt = addMinutes(startsAt, withinMinutes);
-  const dueMs = toEpochMs(dueAt);
-  const seen = new Set<number>();
-  const reminders = [
-    ...policy.reminders.atFractionsOfWindow.map((f) => ({ ms: startMs + Math.round((dueMs - startMs) * f), label: `${Math.round(f * 100)}% of the window` })),
-    ...policy.reminders.minutesBeforeDue.map((m) => ({ ms: dueMs - m * 60_000, label: `${m} min before due` })),
-  ]
-    .filter((r) => r.ms > startMs && r.ms < dueMs && !seen.has(r.ms) && seen.add(r.ms))
-    .sort((a, b) => a.ms - b.ms)
-    .map((r) => ({ at: fromEpochMs(r.ms), label: r.label }));
-  const escalations = [...policy.escalations]
-    .sort((a, b) => a.level - b.level)
-    .map((e) => ({ level: e.level, at: addMinutes(dueAt, e.afterDueMinutes), to: e.to, note: e.note }));
-  return { clock: kind, startsAt: fromEpochMs(startMs), dueAt, withinMinutes, basis, reminders, escalations };
+  const rule: ClockRule =
+    kind === 'claim' ? policy.claim : kind === 'press_conference' ? policy.pressConference : { withinMinutes: policy.followUp.everyMinutes, basis: policy.followUp.basis };
+  const t = windowTimings(policy, startsAt, rule.withinMinutes);
+  return { clock: kind, startsAt: t.startsAt, dueAt: t.dueAt, withinMinutes: rule.withinMinutes, basis: rule.basis, reminders: t.reminders, escalations: t.escalations };
 }
 
 export interface ClockBasis {
@@ -90,13 +106,15 @@ export interface ClockBasis {
   flags: OpinionFlags;
   discoveredAt: string;
   routedAt: string;
+  /** The first claim (null before): clocks that count from it wait until then. */
+  claimedAt?: string | null;
   /** false: the assessment found no public response needed — the general response clock is waived. */
   needsResponse: boolean | null;
 }
 
 /** The clocks armed when the case is routed: claim (for the lead department) and the response-type clocks. */
 export function initialClocks(policy: OpinionDeadlinePolicy, basis: ClockBasis, department: string, now: number): CaseClock[] {
-  const computed = computeOpinionClocks(policy, { grade: basis.grade, flags: basis.flags, discoveredAt: basis.discoveredAt, routedAt: basis.routedAt });
+  const computed = computeOpinionClocks(policy, clockInput(basis));
   const clocks: CaseClock[] = [];
   const claim = computed.clocks.find((c) => c.clock === 'claim');
   if (claim) clocks.push(toCaseClock(claim, { id: nextId(clocks, 'claim'), policyVersion: policy.version, department, origin: 'policy' }, now));
@@ -104,11 +122,16 @@ export function initialClocks(policy: OpinionDeadlinePolicy, basis: ClockBasis, 
   return clocks;
 }
 
+function clockInput(basis: ClockBasis) {
+  return { grade: basis.grade, flags: basis.flags, discoveredAt: basis.discoveredAt, routedAt: basis.routedAt, claimedAt: basis.claimedAt ?? null };
+}
+
 /**
- * Re-arms the response-type clocks after the grade, the flags or the response value changed. A clock the new grade
- * still calls for keeps running (same policy, same discovery instant: same due time); one it no longer calls for is
- * superseded if not yet met; a newly required one is added — already past due if the window has gone by, so it
- * escalates at once. Met and late clocks stay as they are. Mutates `clocks` (appends / supersedes).
+ * Re-arms the response-type clocks (and the superior-report clock) after the grade, the flags or the response value
+ * changed. A clock the new grade still calls for keeps running (same policy, same start event: same due time); one it
+ * no longer calls for is superseded if not yet met; a newly required one is added — already past due if the window has
+ * gone by, so it escalates at once; waiting for the claim if it counts from a claim not yet made. Met and late clocks
+ * stay as they are. Mutates `clocks` (appends / supersedes).
  */
 export function rearmResponseClocks(
   clocks: CaseClock[],
@@ -116,15 +139,14 @@ export function rearmResponseClocks(
   basis: ClockBasis,
   now: number,
 ): { added: CaseClock[]; superseded: CaseClock[] } {
-  const computed = computeOpinionClocks(policy, { grade: basis.grade, flags: basis.flags, discoveredAt: basis.discoveredAt, routedAt: basis.routedAt });
+  const computed = computeOpinionClocks(policy, clockInput(basis));
   const wanted = computed.clocks.filter(
-    (c): c is OpinionClock & { clock: ResponseClockKind } =>
-      (RESPONSE_CLOCKS as readonly string[]).includes(c.clock) && !(c.clock === 'response' && basis.needsResponse === false),
+    (c): c is OpinionClock & { clock: GradedClockKind } => isGraded(c.clock) && !(c.clock === 'response' && basis.needsResponse === false),
   );
-  const policyClocks = clocks.filter((c) => c.origin === 'policy' && (RESPONSE_CLOCKS as readonly string[]).includes(c.clock));
+  const policyClocks = clocks.filter((c) => c.origin === 'policy' && isGraded(c.clock));
   const superseded: CaseClock[] = [];
   for (const c of policyClocks) {
-    if (isActive(c) && !wanted.some((w) => w.clock === c.clock)) {
+    if ((isActive(c) || c.status === 'awaiting_claim') && !wanted.some((w) => w.clock === c.clock)) {
       c.status = 'superseded';
       c.supersededReason =
         c.clock === 'response' && basis.needsResponse === false
@@ -158,9 +180,9 @@ export function addClock(
   return c;
 }
 
-/** Meets a clock at `at` (the instant the action happened, e.g. publishedAt): late when after its due time. */
+/** Meets a running clock at `at` (the instant the action happened, e.g. publishedAt): late when after its due time. */
 export function meetClock(c: CaseClock, at: string): 'met' | 'late' {
-  const late = toEpochMs(at) > toEpochMs(c.dueAt);
+  const late = c.dueAt !== null && toEpochMs(at) > toEpochMs(c.dueAt);
   c.status = late ? 'late' : 'met';
   c.metAt = fromEpochMs(toEpochMs(at));
   return c.status;
@@ -203,7 +225,7 @@ export function dueItems(clocks: readonly CaseClock[], now: number): DueItem[] {
   const due: DueItem[] = [];
   for (const item of timedItems(clocks)) {
     if (item.at > now) break;
-    if (item.type === 'reminder' && toEpochMs(item.clock.dueAt) <= now) {
+    if (item.type === 'reminder' && item.clock.dueAt !== null && toEpochMs(item.clock.dueAt) <= now) {
       const r = item.clock.reminders[item.index];
       if (r) r.skipped = true;
       continue;
@@ -215,7 +237,7 @@ export function dueItems(clocks: readonly CaseClock[], now: number): DueItem[] {
 
 /** The earliest due time of a clock not yet met (the DueAt search attribute), or null. */
 export function earliestDue(clocks: readonly CaseClock[]): string | null {
-  const active = clocks.filter(isActive).map((c) => toEpochMs(c.dueAt));
+  const active = clocks.filter((c) => isActive(c) && c.dueAt !== null).map((c) => toEpochMs(c.dueAt as string));
   return active.length ? fromEpochMs(Math.min(...active)) : null;
 }
 
@@ -228,7 +250,11 @@ export function activeClock(clocks: readonly CaseClock[], kind: OpinionClockKind
   return clocks.find((c) => c.clock === kind && isActive(c) && (department === undefined || c.department === department));
 }
 
-/** A short summary for event details. */
-export function clockSummary(clocks: readonly CaseClock[]): { id: string; clock: string; dueAt: string; status: string }[] {
-  return clocks.filter((c) => c.status !== 'superseded').map((c) => ({ id: c.id, clock: c.clock, dueAt: c.dueAt, status: c.status }));
+/** A short summary for event details (dueAt null: waiting for the claim; startsFrom where the policy says). */
+export function clockSummary(
+  clocks: readonly CaseClock[],
+): { id: string; clock: string; dueAt: string | null; status: string; startsFrom?: string }[] {
+  return clocks
+    .filter((c) => c.status !== 'superseded')
+    .map((c) => ({ id: c.id, clock: c.clock, dueAt: c.dueAt, status: c.status, ...(c.startsFrom ? { startsFrom: c.startsFrom } : {}) }));
 }

@@ -9,6 +9,7 @@ import {
   RESPONSE_CHANNELS,
   RESPONSE_FORMS,
   RISK_LEVELS,
+  SUPERIOR_REPORT_MEANS,
   VERIFICATION_RESULTS,
   type ApproveRequest,
   type AssessRequest,
@@ -24,6 +25,7 @@ import {
   type OpinionStage,
   type PressConferenceRequest,
   type RespondRequest,
+  type SuperiorReportRequest,
   type TransferRequest,
   type VerifyRequest,
 } from '@huiying/contracts/workflow';
@@ -190,6 +192,17 @@ export function checkRespond(s: OpinionCaseState, req: RespondRequest, now: numb
   // the form against the verification result: the same rule publication asks before anything goes out
   const refusal = opinionResponseRefusal(s, req.form);
   if (refusal) reject(refusal);
+}
+
+/** 向上级报告: by the lead department once it has claimed the case (认领后), at a real instant since discovery. */
+export function checkSuperiorReport(s: OpinionCaseState, req: SuperiorReportRequest, now: number, discoveredAt: string): void {
+  notEnded(s, 'report to the superior');
+  text(req?.reportedTo, 'reportedTo');
+  oneOf(req.means, SUPERIOR_REPORT_MEANS, 'means');
+  text(req.reportedBy, 'reportedBy');
+  text(req.summary, 'summary');
+  instant(req.reportedAt, 'reportedAt', s, now, discoveredAt);
+  if (!s.claimedAt) reject('the lead department reports to its superior after claiming the case (认领后); it is not claimed yet');
 }
 
 export function checkPressConference(s: OpinionCaseState, req: PressConferenceRequest): void {

@@ -15,6 +15,7 @@ import { LabelledCounter, toFieldErrors } from '@huiying/platform';
 import { LOGGER } from '../infrastructure.module';
 import { IntakeConfig } from '../intake.config';
 import { HotlineException, HotlineExceptionCode } from './hotline.exception';
+import { workOrderDiscoveredAt } from '../reports/report-origin';
 import { changedFields, reportUpdatedOutbox, workOrderSnapshot, workOrderToReport } from './hotline.mapping';
 import { HotlineRepository, type NewOrderPlan, type RevisionPlan, type StoredOrder } from './hotline.repository';
 
@@ -108,6 +109,8 @@ export class HotlineService {
           location: mapped.location,
           occurredAt: mapped.occurredAt,
           receivedAt: now,
+          // the platform learnt of the matter when the call came in: clocks that count from discovery start there
+          discoveredAt: workOrderDiscoveredAt(mapped.occurredAt, now),
           sourceRef: mapped.sourceRef,
           reporterEncrypted: callerEncrypted,
           createdAt: now,

@@ -13,6 +13,8 @@ export function reportReceivedEnvelope(report: ReportEntity, source: string, gro
     location: { ...report.location },
     occurredAt: report.occurredAt.toISOString(),
     receivedAt: report.receivedAt.toISOString(),
+    ...(report.discoveredAt ? { discoveredAt: report.discoveredAt.toISOString() } : {}),
+    ...(report.jurisdiction ? { jurisdiction: report.jurisdiction } : {}),
     ...(report.sourceRef ? { sourceRef: report.sourceRef } : {}),
     ...(grouping ? { grouping } : {}),
   };

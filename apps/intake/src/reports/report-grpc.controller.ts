@@ -1,4 +1,4 @@
-import { RequireScope } from '@huiying/access';
+import { callerOf, RequireScope } from '@huiying/access';
 import { GrpcMethod } from '@nestjs/microservices';
 import { GRPC_SERVICES, SubmitReportDto, type GrpcSubmitReportRequest, type GrpcSubmitReportResponse } from '@huiying/contracts';
 import { GrpcController, validateGrpcRequest } from '@huiying/platform';
@@ -12,6 +12,6 @@ export class ReportGrpcController {
   @RequireScope('submit')
   @GrpcMethod(GRPC_SERVICES.intake, 'SubmitReport')
   async submitReport(req: GrpcSubmitReportRequest): Promise<GrpcSubmitReportResponse> {
-    return this.reports.submit(await validateGrpcRequest(SubmitReportDto, { ...req }));
+    return this.reports.submit(await validateGrpcRequest(SubmitReportDto, { ...req }), callerOf(req));
   }
 }

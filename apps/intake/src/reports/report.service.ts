@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AccessException, AccessExceptionCode, type Caller } from '@huiying/access';
 import type { CaseStageChangedV1, EventEnvelope, SubmitReportDto, SubmitReportResponseDto } from '@huiying/contracts';
 import { FieldCipher } from '@huiying/persistence';
 import { OutboxRelay } from '@huiying/messaging';
 import { LOGGER } from '../infrastructure.module';
+import { reportJurisdiction } from './report-origin';
 import { ReportRepository, type ReportDraft } from './report.repository';
 
 /** Stages after which an opinion case is closed (办结, 总结评估). */
@@ -23,8 +25,11 @@ export class ReportService {
    * Acknowledged only once the report and its event are committed to Postgres. The same sourceRef again is the same
    * report (nothing stored); a near-duplicate of an open case's report at the same place within the window joins that
    * case (its own record and channel, linked to the case with the similarity); anything else opens a case.
+   * `discoveredAt` (validated by the DTO) and the jurisdiction (the caller's own unless named) travel with the report.
    */
-  async submit(dto: SubmitReportDto): Promise<SubmitReportResponseDto> {
+  async submit(dto: SubmitReportDto, caller?: Pick<Caller, 'jurisdiction' | 'systemId'>): Promise<SubmitReportResponseDto> {
+    const place = reportJurisdiction(dto.jurisdiction, caller);
+    if ('refused' in place) throw new AccessException(AccessExceptionCode.OutOfReach, place.refused);
     if (dto.sourceRef) {
       const existing = await this.repo.findBySourceRef(dto.sourceRef);
       if (existing) {
@@ -42,6 +47,8 @@ export class ReportService {
       location: { ...dto.location } as Record<string, string>,
       occurredAt: new Date(dto.occurredAt),
       receivedAt,
+      discoveredAt: dto.discoveredAt ? new Date(dto.discoveredAt) : null,
+      jurisdiction: place.jurisdiction,
       sourceRef: dto.sourceRef ?? null,
       reporterEncrypted: dto.reporter ? this.cipher.encryptJson({ ...dto.reporter }) : null,
       createdAt: receivedAt,

@@ -17,6 +17,15 @@ describe('foldCaseHistory', () => {
     expect(f).toMatchObject({ channel: 'weibo', category: 'housing', territory: '城关区/东风街道', discoveredAt: new Date('2026-11-20T00:30:00Z'), reportCount: 3, overdue: false });
   });
 
+  it('says whether the discovery time is the channel\'s or the receipt time (null for cases from before)', () => {
+    const channel = foldCaseHistory([ev('stage', 'collected', '2026-11-20T01:00:00Z', { discoveredAt: '2026-11-20T00:40:00Z', discoveredAtSource: 'channel' })]);
+    expect(channel).toMatchObject({ discoveredAt: new Date('2026-11-20T00:40:00Z'), discoveredAtSource: 'channel' });
+    seq = 0;
+    expect(foldCaseHistory([ev('stage', 'collected', '2026-11-20T01:00:00Z', { discoveredAt: '2026-11-20T01:00:00Z', discoveredAtSource: 'receipt' })]).discoveredAtSource).toBe('receipt');
+    seq = 0;
+    expect(foldCaseHistory([ev('stage', 'collected', '2026-11-20T01:00:00Z', { discoveredAt: '2026-11-20T01:00:00Z' })]).discoveredAtSource).toBeNull();
+  });
+
   it('an escalation makes the case overdue until the clock is met; a late response is counted as late', () => {
     const events = [
       ev('stage', 'collected', '2026-11-20T00:00:00Z', { channel: 'weibo' }),

@@ -20,6 +20,8 @@ export interface CaseFold {
   category: string | null;
   territory: string | null;
   discoveredAt: Date | null;
+  /** channel: the channel said when it found the matter; receipt: the receipt time stands in (null: not said, older events). */
+  discoveredAtSource: 'channel' | 'receipt' | null;
   /** Clocks past due and not met (ids such as response#1; disclosure: the clock name). */
   overdueClocks: string[];
   overdue: boolean;
@@ -56,7 +58,7 @@ function clockKey(detail: Record<string, unknown>, sequence: number): string {
 
 export function foldCaseHistory(events: readonly FoldableEvent[], until?: Date): CaseFold {
   const f: CaseFold = {
-    stage: null, grade: null, department: null, channel: null, category: null, territory: null, discoveredAt: null,
+    stage: null, grade: null, department: null, channel: null, category: null, territory: null, discoveredAt: null, discoveredAtSource: null,
     overdueClocks: [], overdue: false, escalationCount: 0, escalationLevel: 0, reminderCount: 0, responseCount: 0,
     lateResponseCount: 0, firstResponseAt: null, reportCount: 1, closedAt: null,
   };
@@ -74,6 +76,10 @@ export function foldCaseHistory(events: readonly FoldableEvent[], until?: Date):
       const at = str(d.discoveredAt) ?? str(d.receivedAt);
       if (at && !Number.isNaN(Date.parse(at))) f.discoveredAt = new Date(at);
       else if (e.sequence === 1) f.discoveredAt = e.occurredAt;
+    }
+    if (!f.discoveredAtSource) {
+      const source = str(d.discoveredAtSource);
+      if (source === 'channel' || source === 'receipt') f.discoveredAtSource = source;
     }
     // clocks the event says are no longer overdue
     for (const id of metIds(d)) overdue.delete(id);

@@ -19,6 +19,11 @@ import { GetCaseRequestDto, WatchCaseEventsRequestDto } from './case-grpc.dto';
 
 const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
+/** A case view keeps the discovery under `supervision`, a list summary at the top. */
+function discovery(c: CaseViewDto | CaseSummaryDto): { discoveredAt?: string | null; discoveredAtSource?: string | null } {
+  return 'history' in c ? (c.supervision ?? {}) : c;
+}
+
 function toGrpcCase(c: CaseViewDto | CaseSummaryDto): GrpcCase {
   return {
     caseId: c.caseId,
@@ -31,6 +36,8 @@ function toGrpcCase(c: CaseViewDto | CaseSummaryDto): GrpcCase {
     jurisdiction: opt(c.jurisdiction),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    discoveredAt: opt(discovery(c).discoveredAt),
+    discoveredAtSource: opt(discovery(c).discoveredAtSource),
     history:
       'history' in c
         ? c.history.map(({ detail, ...h }) => ({ ...h, previousStage: opt(h.previousStage), department: opt(h.department), detailJson: JSON.stringify(detail) }))

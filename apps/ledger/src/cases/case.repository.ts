@@ -119,10 +119,10 @@ export class CaseRepository {
     await em.query(
       `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
          escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
-         first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16
+         first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17
        WHERE case_id = $1`,
       [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
-        f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION],
+        f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource],
     );
   }
 
@@ -152,7 +152,7 @@ export class CaseRepository {
 }
 
 /** Bump when foldCaseHistory learns something new: cases folded before are folded again at start. */
-export const FOLD_VERSION = 1;
+export const FOLD_VERSION = 2; // 2: discovered_at_source
 
 export interface CaseRow {
   case_id: string;
@@ -170,6 +170,7 @@ export interface CaseRow {
   category: string | null;
   territory: string | null;
   discovered_at: Date | null;
+  discovered_at_source: 'channel' | 'receipt' | null;
   overdue: boolean;
   overdue_clocks: string[];
   escalation_count: number;

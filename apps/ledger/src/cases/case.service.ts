@@ -85,6 +85,7 @@ export class CaseService implements OnApplicationBootstrap {
         channel: r.channel,
         category: r.category,
         discoveredAt: r.discovered_at?.toISOString() ?? null,
+        discoveredAtSource: r.discovered_at_source ?? null,
       })),
       nextPageToken: rows.length > limit && last ? encodeToken(last.cursor, last.case_id) : null,
     };
@@ -182,6 +183,7 @@ export class CaseService implements OnApplicationBootstrap {
         category: c.category,
         territory: c.territory,
         discoveredAt: c.discovered_at?.toISOString() ?? null,
+        discoveredAtSource: c.discovered_at_source ?? null,
         closedAt: c.closed_at?.toISOString() ?? null,
       },
       evaluation: evaluation

@@ -2,7 +2,7 @@ import { RequireScope } from '@huiying/access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DueDateResult, WorkingDaysBetween } from '@huiying/calendar';
-import { DueDateQueryDto, WorkingDaysQueryDto } from '@huiying/contracts';
+import { DueDateQueryDto, OfficialCalendarYearsDto, WorkingDaysQueryDto } from '@huiying/contracts';
 import { CalendarService } from './calendar.service';
 
 /** Public calendar answers for other government systems. */
@@ -22,6 +22,18 @@ export class CalendarController {
   @ApiBadRequestResponse({ description: 'Field-level errors (errors: [{field, messages}]).' })
   dueDate(@Query() query: DueDateQueryDto): Promise<DueDateResult> {
     return this.calendar.dueDate(query);
+  }
+
+  @RequireScope('read', { caseParam: false })
+  @Get('official-years')
+  @ApiOperation({
+    summary: 'The years loaded by administrators, as the official calendar is built from them (the one source of the calendar)',
+    description:
+      'The Temporal worker builds the calendar of its deadline activity from this answer (plus the built-in chinese-days years) instead of reading routing\'s tables; `version` (year:revision of every loaded year) changes with every load.',
+  })
+  @ApiOkResponse({ type: OfficialCalendarYearsDto })
+  officialYears(): Promise<OfficialCalendarYearsDto> {
+    return this.calendar.officialYears();
   }
 
   @RequireScope('read', { caseParam: false })

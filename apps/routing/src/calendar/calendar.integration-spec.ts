@@ -108,6 +108,12 @@ describe('calendar API (routing) on the real stack', () => {
     const lib = dueDate({ receivedOn: '2026-12-15', workingDays: 20, calendar: await libCalendar() });
     expect(JSON.stringify(after.body)).toBe(JSON.stringify(lib));
 
+    // the one source of the calendar for the worker: the loaded year with its revision, as the calendar is built from it
+    const official = await http('GET', '/v1/calendar/official-years');
+    expect(official.status).toBe(200);
+    expect(official.body.version).toContain(`2027:${load.body.revision}`);
+    expect(official.body.years).toContainEqual(expect.objectContaining({ year: 2027, source: TEST_SOURCE, reference: YEAR_2027.reference }));
+
     // a make-up Saturday counts, the Spring Festival week does not; pauses and extension go through too
     const withPause = await http(
       'GET',

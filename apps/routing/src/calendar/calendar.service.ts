@@ -19,6 +19,7 @@ import {
   type CalendarYearsDto,
   type DueDateQueryDto,
   type LoadCalendarYearDto,
+  type OfficialCalendarYearsDto,
   type WorkingDaysQueryDto,
 } from '@huiying/contracts';
 import { OutboxRelay } from '@huiying/messaging';
@@ -41,7 +42,7 @@ function fingerprintOf(rows: readonly YearRevision[]): string {
  */
 @Injectable()
 export class CalendarService {
-  private cached?: { fingerprint: string; calendar: Calendar };
+  private cached?: { fingerprint: string; calendar: Calendar; years: YearCalendar[] };
 
   constructor(
     private readonly repo: CalendarRepository,
@@ -50,8 +51,18 @@ export class CalendarService {
   ) {}
 
   async calendar(): Promise<Calendar> {
+    return (await this.current()).calendar;
+  }
+
+  /** The loaded years the calendar is built from and their fingerprint (the worker's deadline activity asks for it). */
+  async officialYears(): Promise<OfficialCalendarYearsDto> {
+    const { fingerprint, years } = await this.current();
+    return { version: fingerprint || 'built-in', builtInYears: [...Calendar.builtIn().years()], years: years.map((y) => ({ ...y })) };
+  }
+
+  private async current(): Promise<{ fingerprint: string; calendar: Calendar; years: YearCalendar[] }> {
     const fingerprint = fingerprintOf(await this.repo.revisions());
-    if (this.cached?.fingerprint === fingerprint) return this.cached.calendar;
+    if (this.cached?.fingerprint === fingerprint) return this.cached;
     const rows = await this.repo.listYears();
     const years: YearCalendar[] = [];
     for (const row of rows) {
@@ -63,9 +74,9 @@ export class CalendarService {
       }
     }
     const calendar = Calendar.fromYears(years);
-    this.cached = { fingerprint: fingerprintOf(rows), calendar };
+    this.cached = { fingerprint: fingerprintOf(rows), calendar, years };
     this.logger.info({ loadedYears: rows.map((r) => `${r.year}@${r.revision}`) }, 'calendar rebuilt');
-    return calendar;
+    return this.cached;
   }
 
   async dueDate(query: DueDateQueryDto): Promise<DueDateResult> {

@@ -1,7 +1,7 @@
 import { RequireScope } from '@huiying/access';
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AddCoHandlersDto, ClaimCaseDto, CoHandlingReportDto, TransferCaseDto, type OpinionCaseSnapshot } from '@huiying/contracts';
+import { AddCoHandlersDto, ClaimCaseDto, CoHandlingReportDto, SuperiorReportDto, TransferCaseDto, type OpinionCaseSnapshot } from '@huiying/contracts';
 import { DEPARTMENT_CODES } from '@huiying/policy';
 import { ApiCaseActionRefusals } from '@huiying/platform';
 import { CaseActionService } from './case-action.service';
@@ -29,6 +29,19 @@ export class CaseActionController {
   @refusals()
   transfer(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() dto: TransferCaseDto): Promise<OpinionCaseSnapshot> {
     return this.cases.transfer(caseId, dto);
+  }
+
+  @RequireScope('act')
+  @Post('superior-reports')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '向上级报告: the lead department reported the matter to its superior, with the time it did',
+    description:
+      'Recorded in the case history and as a case event (change superior_report). After the claim (认领后); meets the superior-report clock when the case policy sets one (seed city: 1 h from the claim for major and especially major cases, seed 003 「在向上级报告的同时」); a later one is recorded as late; further reports (续报) are recorded too.',
+  })
+  @ApiCaseActionRefusals({ conflict: 'the case is not claimed yet, or reportedAt is in the future', invalid: 'an unknown means' })
+  reportToSuperior(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() dto: SuperiorReportDto): Promise<OpinionCaseSnapshot> {
+    return this.cases.reportToSuperior(caseId, dto);
   }
 
   @RequireScope('act')

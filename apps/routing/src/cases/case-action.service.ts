@@ -8,6 +8,7 @@ import {
   type ClaimCaseDto,
   type CoHandlingReportDto,
   type OpinionCaseSnapshot,
+  type SuperiorReportDto,
   type TransferCaseDto,
 } from '@huiying/contracts';
 import { executeWorkflowUpdate, opinionRefusalKind } from '@huiying/temporal';
@@ -16,7 +17,7 @@ import { CaseActionErrorCode, CaseActionException } from './case-action.exceptio
 
 const CODE = { not_found: CaseActionErrorCode.CaseNotFound, conflict: CaseActionErrorCode.ActionConflict, invalid: CaseActionErrorCode.ActionInvalid } as const;
 
-/** 认领, 转办, 主办/协办 on an opinion case: each is a workflow update; the workflow's validator has the last word. */
+/** 认领, 转办, 主办/协办, 向上级报告 on an opinion case: each is a workflow update; the workflow's validator has the last word. */
 @Injectable()
 export class CaseActionService {
   constructor(
@@ -41,6 +42,13 @@ export class CaseActionService {
 
   reportCoHandling(caseId: string, department: string, dto: CoHandlingReportDto): Promise<OpinionCaseSnapshot> {
     return this.run(caseId, 'co-handling report', opinionCaseUpdates.reportCoHandling, { department, status: dto.status, summary: dto.summary, reportedBy: dto.reportedBy });
+  }
+
+  /** 向上级报告: a step with its time; meets the superior-report clock when the case's policy sets one. */
+  reportToSuperior(caseId: string, dto: SuperiorReportDto): Promise<OpinionCaseSnapshot> {
+    return this.run(caseId, 'superior report', opinionCaseUpdates.reportToSuperior, {
+      reportedTo: dto.reportedTo, means: dto.means, reportedAt: dto.reportedAt, reportedBy: dto.reportedBy, summary: dto.summary,
+    });
   }
 
   private async run<Arg>(caseId: string, action: string, update: UpdateDefinition<OpinionCaseSnapshot, [Arg]>, arg: Arg): Promise<OpinionCaseSnapshot> {

@@ -28,7 +28,9 @@ function setUp(grants: RoleGrant[]) {
   const client = { workflow: { getHandle: () => handle } } as unknown as Client;
   const repo = { listRoleGrants: async (q: { personId: string }) => grants.filter((g) => g.personId === q.personId) } as unknown as AccessRepository;
   const logger = { info: () => undefined } as unknown as Logger;
-  return { service: new DisclosureCaseService(client, new RoleGrantVerifier(repo), logger), updates };
+  // policies and config only serve starting a case, which these tests do not do
+  const unused = {} as never;
+  return { service: new DisclosureCaseService(client, new RoleGrantVerifier(repo), unused, unused, logger), updates };
 }
 
 async function refusal(p: Promise<unknown>): Promise<{ status: number; body: Record<string, unknown> }> {

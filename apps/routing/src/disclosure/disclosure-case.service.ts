@@ -22,10 +22,12 @@ import {
   type DisclosureFeePaymentDto,
   type EventEnvelope,
 } from '@huiying/contracts';
-import { isDepartmentCode, NATIONAL_DISCLOSURE_POLICY, type ApproverRole } from '@huiying/policy';
+import { isDepartmentCode, NATIONAL_JURISDICTION, type ApproverRole, type DisclosurePolicy } from '@huiying/policy';
 import { validateBody } from '@huiying/platform';
 import { disclosureRefusalKind, executeWorkflowUpdate, updateRefusal, type RefusalKind } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
+import { PolicyService } from '../policies/policy.service';
+import { RoutingConfig } from '../routing.config';
 import { DisclosureCaseErrorCode, DisclosureCaseException } from './disclosure.exception';
 
 const CODE: Record<RefusalKind, DisclosureCaseErrorCode> = {
@@ -67,12 +69,22 @@ export class DisclosureCaseService {
   constructor(
     private readonly client: Client,
     private readonly grants: RoleGrantVerifier,
+    private readonly policies: PolicyService,
+    private readonly config: RoutingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Starts the disclosure workflow with workflow id = case id; a redelivered event changes nothing. */
+  /**
+   * Starts the disclosure workflow with workflow id = case id; a redelivered event changes nothing (the workflow id is
+   * taken: the case keeps the policy it started with). The policy is the disclosure version in force for
+   * DISCLOSURE_JURISDICTION at receipt (published through the admin API or built in), else the national baseline's,
+   * handed over whole in `DisclosureApplicationInput.policy`.
+   */
   async onApplicationReceived(envelope: EventEnvelope<DisclosureApplicationReceivedV1>): Promise<void> {
     const a = envelope.data;
+    const jurisdiction = this.config.DISCLOSURE_JURISDICTION;
+    const chosen = await this.policies.chooseInForce<DisclosurePolicy>('disclosure', jurisdiction, a.receivedAt, NATIONAL_JURISDICTION);
+    if (!chosen) throw new Error(`no disclosure policy in force for ${jurisdiction} or ${NATIONAL_JURISDICTION} at ${a.receivedAt}`);
     const department = a.department && isDepartmentCode(a.department) ? a.department : DISCLOSURE_DEFAULT_DEPARTMENT;
     const input: DisclosureApplicationInput = {
       caseId: a.caseId,
@@ -86,8 +98,8 @@ export class DisclosureCaseService {
       answeredOnTheSpot: a.answeredOnTheSpot ? { ...a.answeredOnTheSpot } : null,
       leadDepartment: department,
       ccDepartments: [],
-      jurisdiction: NATIONAL_DISCLOSURE_POLICY.jurisdiction,
-      policy: NATIONAL_DISCLOSURE_POLICY,
+      jurisdiction,
+      policy: chosen.policy,
     };
     let outcome: 'started' | 'already-started' = 'started';
     try {
@@ -107,7 +119,10 @@ export class DisclosureCaseService {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       outcome = 'already-started';
     }
-    this.logger.info({ caseId: a.caseId, applicationId: a.applicationId, department, outcome }, 'disclosure case workflow started');
+    this.logger.info(
+      { caseId: a.caseId, applicationId: a.applicationId, department, jurisdiction, policy: `${chosen.policy.jurisdiction}/${chosen.policy.version}`, policyResolvedBy: chosen.resolvedBy, outcome },
+      'disclosure case workflow started',
+    );
   }
 
   async state(caseId: string): Promise<DisclosureCaseState> {

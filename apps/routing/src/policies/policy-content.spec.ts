@@ -45,6 +45,26 @@ describe('policy content checks', () => {
     );
   });
 
+  it('an opinion policy names the event each clock counts from (the claim clock never from the claim) and cites sources properly', () => {
+    const content = clone(contentOf(SEED_CITY_OPINION_POLICY)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    delete content.response.startsFrom;
+    content.claim.startsFrom = 'claim';
+    content.firstRelease.startsFrom = 'lunch';
+    content.firstRelease.source = { document: '国办发〔2016〕80号', provision: '', effectiveFrom: '2016-11-31' };
+    content.superiorReport.grades = ['huge'];
+    expect(policyContentProblems('opinion_deadlines', content)).toEqual([
+      'claim.startsFrom must be one of: discovery, routing',
+      'firstRelease.startsFrom must be one of: discovery, routing, claim',
+      'firstRelease.source.provision must be a non-empty string',
+      'firstRelease.source.effectiveFrom must be a date YYYY-MM-DD',
+      'response is missing: startsFrom',
+      expect.stringMatching(/^superiorReport\.grades\[0\] must be one of/),
+    ]);
+    const without = clone(contentOf(SEED_CITY_OPINION_POLICY)) as Record<string, unknown>;
+    delete without.superiorReport; // optional: no clock for the report to the superior
+    expect(policyContentProblems('opinion_deadlines', without)).toEqual([]);
+  });
+
   it('refuses a disclosure policy that breaks the regulation (extension over 20 days, gaps in fee tiers)', () => {
     const content = clone(contentOf(NATIONAL_DISCLOSURE_POLICY)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     content.extension.maxWorkingDays = 30;

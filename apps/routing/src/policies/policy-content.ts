@@ -1,5 +1,5 @@
 // Pure checks of a policy's kind-specific content before it is published (immutable forever after). No I/O.
-import { CATEGORIES, GRADES, isDepartmentCode, type VersionedPolicy } from '@huiying/policy';
+import { CATEGORIES, CLOCK_STARTS, GRADES, isDepartmentCode, type VersionedPolicy } from '@huiying/policy';
 import type { PolicyKind, PublishPolicyDto } from '@huiying/contracts';
 
 type Obj = Record<string, unknown>;
@@ -47,22 +47,45 @@ class Checker {
     value.forEach((v, i) => each(v, `${path}[${i}]`));
   }
 
+  /** A real calendar day YYYY-MM-DD. */
+  date(value: unknown, path: string): void {
+    const ok = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+    if (!ok) this.problems.push(`${path} must be a date YYYY-MM-DD`);
+  }
+
   department(value: unknown, path: string): void {
     if (!isDepartmentCode(value)) this.problems.push(`${path} must be a department code of the directory (GET /v1/departments)`);
   }
 }
 
 /** Keys that may be absent wherever they appear. */
-const OPTIONAL = new Set(['note']);
+const OPTIONAL = new Set(['note', 'source', 'title', 'quote', 'superiorReport', 'noticeReceipt', 'correctionPeriod', 'feeMethods']);
 
 const HEADER_KEYS = ['kind', 'jurisdiction', 'version', 'effectiveFrom', 'reference'] as const;
 
-function clockRule(c: Checker, value: unknown, path: string, extra: readonly string[] = []): Obj | undefined {
+/** Where a rule comes from (document, provision, effective date): optional, checked when given. */
+function ruleSource(c: Checker, value: unknown, path: string): void {
+  const o = c.obj(value, path);
+  if (!o) return;
+  c.onlyKeys(o, path, ['document', 'title', 'provision', 'effectiveFrom', 'quote']);
+  c.str(o.document, `${path}.document`);
+  c.str(o.provision, `${path}.provision`);
+  c.date(o.effectiveFrom, `${path}.effectiveFrom`);
+  for (const k of ['title', 'quote'] as const) if (o[k] !== undefined) c.str(o[k], `${path}.${k}`);
+}
+
+/**
+ * A clock: its length, basis and the event it counts from (`startsFrom`, required in every new version — DOMAIN.md:
+ * the event is policy data); `starts` lists the events allowed (the claim clock cannot count from the claim).
+ */
+function clockRule(c: Checker, value: unknown, path: string, extra: readonly string[] = [], starts: readonly string[] = CLOCK_STARTS): Obj | undefined {
   const o = c.obj(value, path);
   if (!o) return undefined;
-  c.onlyKeys(o, path, ['withinMinutes', 'basis', ...extra]);
+  c.onlyKeys(o, path, ['withinMinutes', 'basis', 'startsFrom', 'source', ...extra]);
   c.int(o.withinMinutes, `${path}.withinMinutes`, 1, 60 * 24 * 366);
   c.str(o.basis, `${path}.basis`);
+  if ('startsFrom' in o) c.oneOf(o.startsFrom, `${path}.startsFrom`, starts);
+  if (o.source !== undefined) ruleSource(c, o.source, `${path}.source`);
   return o;
 }
 
@@ -71,8 +94,8 @@ function grades(c: Checker, value: unknown, path: string): void {
 }
 
 function opinionDeadlines(c: Checker, content: Obj): void {
-  c.onlyKeys(content, '', ['claim', 'firstRelease', 'pressConference', 'response', 'followUp', 'reminders', 'escalations']);
-  clockRule(c, content.claim, 'claim');
+  c.onlyKeys(content, '', ['claim', 'firstRelease', 'pressConference', 'response', 'superiorReport', 'followUp', 'reminders', 'escalations']);
+  clockRule(c, content.claim, 'claim', [], ['discovery', 'routing']);
   const first = clockRule(c, content.firstRelease, 'firstRelease', ['grades']);
   if (first) grades(c, first.grades, 'firstRelease.grades');
   const press = clockRule(c, content.pressConference, 'pressConference', ['grades', 'repeatAsNeeded']);
@@ -81,6 +104,10 @@ function opinionDeadlines(c: Checker, content: Obj): void {
     c.bool(press.repeatAsNeeded, 'pressConference.repeatAsNeeded');
   }
   clockRule(c, content.response, 'response');
+  if (content.superiorReport !== undefined) {
+    const up = clockRule(c, content.superiorReport, 'superiorReport', ['grades']);
+    if (up) grades(c, up.grades, 'superiorReport.grades');
+  }
   const follow = c.obj(content.followUp, 'followUp');
   if (follow) {
     c.onlyKeys(follow, 'followUp', ['everyMinutes', 'basis']);

@@ -3,7 +3,7 @@
 // this run's rows through the explicit purge switch of the append-only trigger.
 import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
-import { NATIONAL_OPINION_POLICY, SEED_CITY_OPINION_POLICY } from '@huiying/policy';
+import { NATIONAL_OPINION_POLICY, NATIONAL_OPINION_POLICY_2016_1, SEED_CITY_OPINION_POLICY, SEED_CITY_OPINION_POLICY_2026_1 } from '@huiying/policy';
 import { http, pg, purge } from '../test/support';
 import { contentOf } from './policy-content';
 
@@ -39,10 +39,15 @@ describe('policy versions (routing) on the real stack', () => {
     const city = await http('GET', '/v1/policies/opinion_deadlines?jurisdiction=seed-city&at=2026-06-01T00:00:00%2B08:00');
     expect(city.status).toBe(200);
     expect(city.body).toMatchObject({ kind: 'opinion_deadlines', jurisdiction: 'seed-city', version: 'seed-city-2026.1', publishedBy: 'built-in' });
-    expect(city.body.policy).toEqual(JSON.parse(JSON.stringify(SEED_CITY_OPINION_POLICY)));
+    expect(city.body.policy).toEqual(JSON.parse(JSON.stringify(SEED_CITY_OPINION_POLICY_2026_1)));
     const national = await http('GET', '/v1/policies/opinion_deadlines/cn/cn-2016.1');
     expect(national.status).toBe(200);
-    expect(national.body.policy).toEqual(JSON.parse(JSON.stringify(NATIONAL_OPINION_POLICY)));
+    expect(national.body.policy).toEqual(JSON.parse(JSON.stringify(NATIONAL_OPINION_POLICY_2016_1)));
+    // the corrected versions are in force from 2026-12-01, the first ones stay on record for their cases
+    const cityNow = await http('GET', '/v1/policies/opinion_deadlines?jurisdiction=seed-city&at=2026-12-01T00:00:00%2B08:00');
+    expect(cityNow.body).toMatchObject({ version: 'seed-city-2026.2', policy: JSON.parse(JSON.stringify(SEED_CITY_OPINION_POLICY)) });
+    const nationalNow = await http('GET', '/v1/policies/opinion_deadlines?jurisdiction=cn&at=2026-12-01T00:00:00%2B08:00');
+    expect(nationalNow.body).toMatchObject({ version: 'cn-2016.2', policy: JSON.parse(JSON.stringify(NATIONAL_OPINION_POLICY)) });
     for (const [kind, jurisdiction] of [['disclosure', 'cn'], ['routing', 'seed-city']]) {
       expect((await http('GET', `/v1/policies/${kind}?jurisdiction=${jurisdiction}`)).status).toBe(200);
     }
@@ -55,7 +60,7 @@ describe('policy versions (routing) on the real stack', () => {
     const v1 = await http('POST', '/v1/admin/policies', opinionPolicy('v1', '2030-01-01T00:00:00+08:00'));
     expect(v1.status).toBe(201);
     expect(v1.body).toMatchObject({ jurisdiction: JURISDICTION, version: 'v1', effectiveFrom: '2029-12-31T16:00:00.000Z', publishedBy: 'policy.integration-spec' });
-    const faster = { firstRelease: { withinMinutes: 30, grades: ['major', 'especially_major'], basis: 'test: 30 minutes' } };
+    const faster = { firstRelease: { withinMinutes: 30, grades: ['major', 'especially_major'], startsFrom: 'claim', basis: 'test: 30 minutes' } };
     const v2 = await http('POST', '/v1/admin/policies', opinionPolicy('v2', '2031-01-01T00:00:00+08:00', faster));
     expect(v2.status).toBe(201);
 
@@ -88,7 +93,7 @@ describe('policy versions (routing) on the real stack', () => {
     const content = await http('POST', '/v1/admin/policies', opinionPolicy('bad', '2035-01-01T00:00:00+08:00', { response: { withinMinutes: -5, basis: '' } }));
     expect(content.status).toBe(422);
     expect(content.body.code).toBe('POLICY_INVALID');
-    expect(content.body.problems).toEqual(['response.withinMinutes must be an integer between 1 and 527040', 'response.basis must be a non-empty string']);
+    expect(content.body.problems).toEqual(['response is missing: startsFrom', 'response.withinMinutes must be an integer between 1 and 527040', 'response.basis must be a non-empty string']);
     expect((await http('GET', `/v1/policies/opinion_deadlines/${JURISDICTION}/bad`)).status).toBe(404);
     expect((await http('GET', '/v1/policies/weather?jurisdiction=cn')).status).toBe(400);
   });

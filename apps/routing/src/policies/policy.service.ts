@@ -1,14 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
+  BUILT_IN_OPINION_POLICIES,
+  choosePolicyInForce,
   DEFAULT_ROUTING_RULES,
   NATIONAL_DISCLOSURE_POLICY,
-  NATIONAL_OPINION_POLICY,
   PolicyException,
   PolicyRegistry,
   publishPolicy,
-  SEED_CITY_OPINION_POLICY,
-  type OpinionDeadlinePolicy,
   type VersionedPolicy,
 } from '@huiying/policy';
 import type { PolicyInForceQueryDto, PolicyKind, PolicyVersionDto, PublishPolicyDto } from '@huiying/contracts';
@@ -18,13 +17,28 @@ import { policyContentProblems, toPolicy } from './policy-content';
 import { PolicyApiErrorCode, PolicyApiException } from './policy.exception';
 import { PolicyRepository, type NewPolicyVersion } from './policy.repository';
 
-/** The policy versions shipped with @huiying/policy; stored at startup if missing (published_by 'built-in'). */
-export const BUILT_IN_POLICIES: readonly VersionedPolicy[] = [
-  SEED_CITY_OPINION_POLICY,
-  NATIONAL_OPINION_POLICY,
-  NATIONAL_DISCLOSURE_POLICY,
-  DEFAULT_ROUTING_RULES,
-];
+/**
+ * The policy versions shipped with @huiying/policy; stored at startup if missing (published_by 'built-in'). Every
+ * version ever shipped stays in the list (cases started under it keep it; a fresh database gets the whole record).
+ */
+export const BUILT_IN_POLICIES: readonly VersionedPolicy[] = [...BUILT_IN_OPINION_POLICIES, NATIONAL_DISCLOSURE_POLICY, DEFAULT_ROUTING_RULES];
+
+/**
+ * Which part of the system honours each policy kind — the only kinds that can be published (a kind nobody reads
+ * would be a policy that changes nothing). Routing reads the version in force for every new case and records it.
+ */
+export const POLICY_CONSUMERS: Readonly<Record<PolicyKind, string>> = {
+  opinion_deadlines: 'routing hands the version in force to the opinion case workflow as data (OpinionCaseInput.policy)',
+  disclosure: 'routing hands the version in force to the disclosure workflow as data (DisclosureApplicationInput.policy)',
+  routing: 'routing decides the lead department and copies of every new opinion case with the version in force',
+};
+
+/** A version chosen for a new case, with how it was chosen. */
+export interface ChosenPolicy<T extends VersionedPolicy> {
+  policy: T;
+  /** in_force: the case's jurisdiction's own version; fallback: it had none in force, the fallback's was used. */
+  resolvedBy: 'in_force' | 'fallback';
+}
 
 function rowOf(policy: VersionedPolicy, publishedBy: string, publishedAt: Date): NewPolicyVersion {
   return {
@@ -38,8 +52,19 @@ function rowOf(policy: VersionedPolicy, publishedBy: string, publishedAt: Date):
   };
 }
 
-/** How long routing reuses the stored opinion policy versions of a jurisdiction (a new version applies after this). */
-const OPINION_VERSIONS_CACHE_MS = 10_000;
+/** Same content, whatever the key order (jsonb does not keep it). */
+export function samePolicy(stored: unknown, shipped: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)])) : v;
+  return JSON.stringify(canon(stored)) === JSON.stringify(canon(JSON.parse(JSON.stringify(shipped))));
+}
+
+/**
+ * How long a routing instance reuses the stored versions of a (kind, jurisdiction) before reading them again. A publish
+ * through this instance clears it at once; other instances see a new version within this time (versions are
+ * normally published ahead of their effective time, so the window does not matter then).
+ */
+const VERSIONS_CACHE_MS = 10_000;
 
 export function toPolicyVersionDto(row: PolicyVersionEntity): PolicyVersionDto {
   return {
@@ -64,6 +89,16 @@ export class PolicyService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const added = await this.repo.insertMissing(BUILT_IN_POLICIES.map((p) => rowOf(p, 'built-in', new Date())));
     this.logger.info({ added, builtIn: BUILT_IN_POLICIES.map((p) => `${p.kind}/${p.jurisdiction}/${p.version}`) }, 'built-in policy versions seeded');
+    // New cases get the stored version as data: a built-in version edited in the code after it was stored would
+    // silently not apply. Say so loudly (the fix is a new version, never an edit).
+    for (const p of BUILT_IN_POLICIES) {
+      const row = await this.repo.find(p.kind, p.jurisdiction, p.version);
+      if (!row) {
+        this.logger.error({ policy: `${p.kind}/${p.jurisdiction}/${p.version}`, effectiveFrom: p.effectiveFrom }, 'built-in policy version not stored: another version of its jurisdiction takes the same effectiveFrom');
+      } else if (!samePolicy(row.data, p)) {
+        this.logger.error({ policy: `${p.kind}/${p.jurisdiction}/${p.version}` }, 'built-in policy version differs from the stored one: versions are immutable, the stored one applies — ship the change as a new version');
+      }
+    }
   }
 
   async publish(dto: PublishPolicyDto): Promise<PolicyVersionDto> {
@@ -78,7 +113,7 @@ export class PolicyService implements OnApplicationBootstrap {
     }
     const row = rowOf(policy, dto.publishedBy ?? 'admin-api', new Date());
     const outcome = await this.repo.insert(row);
-    this.opinionCache.delete(dto.jurisdiction);
+    this.versionsCache.delete(`${dto.kind}/${dto.jurisdiction}`);
     const id = `${dto.kind}/${dto.jurisdiction}/${dto.version}`;
     if (outcome === 'version_exists') {
       throw new PolicyApiException(PolicyApiErrorCode.VersionExists, `${id} is already published; versions are immutable: publish a new version`);
@@ -105,35 +140,31 @@ export class PolicyService implements OnApplicationBootstrap {
   }
 
   /**
-   * The opinion deadline policy version a new case of `jurisdiction` runs under: the stored version in force at
-   * `discoveredAt`. Workflows carry the versions shipped with @huiying/policy; a version published through the admin
-   * API that no workflow knows yet is not handed over (the case would stall): then the shipped version in force is
-   * used, and the gap is logged. Null when the jurisdiction has no version of its own in force (the workflow then
-   * falls back to the national baseline and records it).
+   * The version of `kind` a new case of `jurisdiction` starting at `at` runs under: the jurisdiction's own version in
+   * force then (published through the admin API or built in), else `fallbackJurisdiction`'s (the national baseline,
+   * or the deployment's default routing table). Null when neither has one.
    */
-  async opinionPolicyVersionFor(jurisdiction: string, discoveredAt: string): Promise<string | null> {
-    const rows = await this.opinionVersions(jurisdiction);
-    const stored = new PolicyRegistry(rows.map((r) => r.data as unknown as OpinionDeadlinePolicy)).findInForce(jurisdiction, discoveredAt);
-    const shipped = new PolicyRegistry(BUILT_IN_POLICIES.filter((p): p is OpinionDeadlinePolicy => p.kind === 'opinion_deadlines' && p.jurisdiction === jurisdiction));
-    const known = shipped.findInForce(jurisdiction, discoveredAt);
-    if (stored && !shipped.all().some((p) => p.version === stored.version)) {
-      this.logger.warn(
-        { jurisdiction, storedVersion: stored.version, usedVersion: known?.version ?? null },
-        'opinion policy version in force is not shipped with the workflows yet; the case runs under the shipped version',
-      );
-      return known?.version ?? null;
-    }
-    return stored?.version ?? known?.version ?? null;
+  async chooseInForce<T extends VersionedPolicy>(kind: PolicyKind, jurisdiction: string, at: string, fallbackJurisdiction: string): Promise<ChosenPolicy<T> | null> {
+    const rows = [...(await this.cachedVersions(kind, jurisdiction)), ...(jurisdiction === fallbackJurisdiction ? [] : await this.cachedVersions(kind, fallbackJurisdiction))];
+    const choice = choosePolicyInForce(rows.map((r) => r.data as unknown as T), jurisdiction, at, fallbackJurisdiction);
+    return choice ? { policy: choice.policy, resolvedBy: choice.resolvedBy } : null;
   }
 
-  /** Stored opinion versions of a jurisdiction, cached briefly: routing asks for every report, versions never change. */
-  private readonly opinionCache = new Map<string, { at: number; rows: Promise<PolicyVersionEntity[]> }>();
-  private opinionVersions(jurisdiction: string): Promise<PolicyVersionEntity[]> {
-    const hit = this.opinionCache.get(jurisdiction);
-    if (hit && Date.now() - hit.at < OPINION_VERSIONS_CACHE_MS) return hit.rows;
-    const rows = this.repo.versions('opinion_deadlines', jurisdiction);
-    this.opinionCache.set(jurisdiction, { at: Date.now(), rows });
-    rows.catch(() => this.opinionCache.delete(jurisdiction));
+  /** One stored version as the policy object (what a case that started under it keeps), or null. */
+  async storedVersion<T extends VersionedPolicy>(kind: PolicyKind, jurisdiction: string, version: string): Promise<T | null> {
+    const row = await this.repo.find(kind, jurisdiction, version);
+    return row ? (row.data as unknown as T) : null;
+  }
+
+  /** Stored versions of a (kind, jurisdiction), cached briefly: routing asks for every case, versions never change. */
+  private readonly versionsCache = new Map<string, { at: number; rows: Promise<PolicyVersionEntity[]> }>();
+  private cachedVersions(kind: PolicyKind, jurisdiction: string): Promise<PolicyVersionEntity[]> {
+    const key = `${kind}/${jurisdiction}`;
+    const hit = this.versionsCache.get(key);
+    if (hit && Date.now() - hit.at < VERSIONS_CACHE_MS) return hit.rows;
+    const rows = this.repo.versions(kind, jurisdiction);
+    this.versionsCache.set(key, { at: Date.now(), rows });
+    rows.catch(() => this.versionsCache.delete(key));
     return rows;
   }
 

@@ -54,6 +54,10 @@ export class ReportReceivedV1 {
   @RequiredNested(() => ReportLocationV1) location!: ReportLocationV1;
   @IsISO8601({ strict: true }) occurredAt!: string;
   @IsISO8601({ strict: true }) receivedAt!: string;
+  /** When the channel or monitoring found the matter, when it said so; absent: the receipt time stands in. */
+  @IsOptional() @IsISO8601({ strict: true }) discoveredAt?: string;
+  /** The policy jurisdiction the report asked for; absent: routing's default jurisdiction. */
+  @IsOptional() @IsString() @MaxLength(100) jurisdiction?: string;
   @IsOptional() @IsString() @MaxLength(200) sourceRef?: string;
   /** Absent for the report that opened the case; present when it joined an existing case. */
   @IsOptional() @ValidateNested() @Type(() => ReportGroupingV1) grouping?: ReportGroupingV1;

@@ -41,8 +41,10 @@ export interface GrpcSubmitReportRequest {
   title?: string;
   content?: string;
   occurredAt?: string;
+  discoveredAt?: string;
   location?: GrpcLocation;
   category?: string;
+  jurisdiction?: string;
   reporter?: { name?: string; phone?: string; email?: string };
   sourceRef?: string;
 }
@@ -104,6 +106,9 @@ export interface GrpcCase {
   createdAt: string;
   updatedAt: string;
   history: GrpcCaseHistoryItem[];
+  discoveredAt?: string;
+  /** channel | receipt */
+  discoveredAtSource?: string;
 }
 
 export interface GrpcGetCaseRequest {

@@ -88,6 +88,20 @@ export class CalendarYearsDto {
   officialYears!: number[];
 }
 
+/**
+ * GET /v1/calendar/official-years — the years loaded by administrators as the calendar is built from them (invalid
+ * stored years left out, so they stay provisional), with the version they make. Every service and the worker build
+ * their official calendar from this answer plus the built-in years of `chinese-days`: routing is the one source.
+ */
+export class OfficialCalendarYearsDto {
+  @ApiProperty({ example: '2027:1', description: "year:revision of every loaded year ('built-in' when none): changes whenever a year is (re)loaded." })
+  version!: string;
+  @ApiProperty({ type: [Number], description: 'The built-in years (npm chinese-days) this answer assumes; loaded years replace them.' })
+  builtInYears!: number[];
+  @ApiProperty({ type: [Object], description: 'YearCalendar records: { year, holidays, makeUpWorkdays, source, reference }.' })
+  years!: Record<string, unknown>[];
+}
+
 /** Repeated `pause` query params arrive as a string or a string[]: always an array here. */
 const toArray = ({ value }: { value: unknown }) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
 

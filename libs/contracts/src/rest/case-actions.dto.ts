@@ -18,7 +18,17 @@ import {
 } from 'class-validator';
 import { DEPARTMENT_CODES } from '@huiying/policy';
 import { GRADES, type Grade } from '../workflow/case';
-import { CO_HANDLING_STATUSES, RISK_LEVELS, VERIFICATION_RESULTS, type CoHandlingStatus, type RiskLevel, type VerificationResult } from '../workflow/opinion-actions';
+import {
+  CO_HANDLING_STATUSES,
+  RISK_LEVELS,
+  SUPERIOR_REPORT_MEANS,
+  VERIFICATION_RESULTS,
+  type CoHandlingStatus,
+  type RiskLevel,
+  type SuperiorReportMeans,
+  type VerificationResult,
+} from '../workflow/opinion-actions';
+import { IsInstantWithOffset } from './validation';
 
 /** A department code of the directory (GET /v1/departments on routing). */
 function IsDepartment(field: string): PropertyDecorator {
@@ -34,7 +44,7 @@ function Text(max: number): PropertyDecorator {
   };
 }
 
-// ------------------------------------------------------------------ routing: 认领, 转办, 主办/协办
+// ------------------------------------------------------------------ routing: 认领, 转办, 主办/协办, 向上级报告
 
 export class ClaimCaseDto {
   @ApiProperty({ example: 'housing_urban_rural', description: 'The department claiming; only the lead department can.' })
@@ -58,6 +68,29 @@ export class TransferCaseDto {
   @ApiProperty({ example: '住建局 王科长', maxLength: 100 })
   @Text(100)
   transferredBy!: string;
+}
+
+/** 向上级报告: the lead department reported the matter to its superior (seed 003, alongside the first release). */
+export class SuperiorReportDto {
+  @ApiProperty({ example: '市人民政府总值班室', maxLength: 200, description: 'The superior body reported to.' })
+  @Text(200)
+  reportedTo!: string;
+
+  @ApiProperty({ enum: SUPERIOR_REPORT_MEANS, example: 'phone', description: 'phone 电话 | written 书面 | system 系统报送 | in_person 当面' })
+  @IsIn(SUPERIOR_REPORT_MEANS, { message: `means must be one of: ${SUPERIOR_REPORT_MEANS.join(', ')}` })
+  means!: SuperiorReportMeans;
+
+  @ApiProperty({ example: '2026-11-20T09:20:00+08:00', description: 'When it was reported (ISO 8601 with offset); lateness is judged on it. Not in the future, not before the matter was discovered (409 otherwise, like the publishedAt of a response).' })
+  @IsInstantWithOffset()
+  reportedAt!: string;
+
+  @ApiProperty({ example: '住建局 王科长', maxLength: 100 })
+  @Text(100)
+  reportedBy!: string;
+
+  @ApiProperty({ example: '东风街道某小区燃气爆炸，2人死亡，已组织救援，事实类信息正在发布', maxLength: 4000 })
+  @Text(4000)
+  summary!: string;
 }
 
 export class CoHandlerDto {

@@ -58,7 +58,8 @@ export class CaseSummaryDto {
   @ApiPropertyOptional({ description: 'Highest escalation level reached (0: none).' }) escalationLevel?: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Channel of the first report.' }) channel?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) category?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the matter was discovered (received by intake).' }) discoveredAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the matter was discovered: the channel\'s discoveredAt, else the receipt time.' }) discoveredAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['channel', 'receipt'], description: 'Which of the two discoveredAt is (null: older cases).' }) discoveredAtSource?: 'channel' | 'receipt' | null;
 }
 
 export class CaseListDto {

@@ -23,7 +23,9 @@ export class CaseSupervisionDto {
   @ApiPropertyOptional({ nullable: true, type: String }) channel!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) category!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) territory!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) discoveredAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the matter was discovered: the channel\'s discoveredAt, else the receipt time.' }) discoveredAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['channel', 'receipt'], description: 'channel: the channel said when it found the matter; receipt: it did not, the receipt time stands in (null: cases from before reports could say).' })
+  discoveredAtSource!: 'channel' | 'receipt' | null;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
 }
 

@@ -52,6 +52,17 @@ export class PolicyInForceQueryDto {
   at?: string;
 }
 
+/** GET /v1/routing-rules?jurisdiction=&at= — both optional (routing's default jurisdiction, now). */
+export class RoutingRulesQueryDto {
+  @ApiPropertyOptional({ example: 'seed-city', description: "Default: routing's DEFAULT_JURISDICTION." })
+  @IsOptional() @IsCode()
+  jurisdiction?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-20T08:30:00+08:00', description: 'The instant (default: now).' })
+  @IsOptional() @IsInstantWithOffset()
+  at?: string;
+}
+
 /** A published policy version with its publication record; `policy` is the @huiying/policy object as is. */
 export class PolicyVersionDto {
   @ApiProperty({ enum: POLICY_KINDS }) kind!: PolicyKind;

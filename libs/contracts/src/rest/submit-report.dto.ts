@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
 import { CHANNELS, GRADES, type Channel, type Grade } from '../workflow/case';
+import { IsCode, IsDiscoveredAt } from './validation';
 
 export class LocationDto {
   @ApiPropertyOptional({ example: '城关区', description: 'District (区/县) where the matter happened: decides the territory (属地).' })
@@ -61,9 +62,26 @@ export class SubmitReportDto {
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'occurredAt must be an ISO 8601 date-time, e.g. 2026-11-20T08:30:00+08:00' })
   occurredAt!: string;
 
+  @ApiPropertyOptional({
+    example: '2026-11-20T08:45:00+08:00',
+    description:
+      'When the channel or monitoring found the matter (ISO 8601 with offset): not in the future (5 minutes of clock skew allowed), not before occurredAt. ' +
+      'Clocks that count from discovery (e.g. the national 5 h release) start here; without it the receipt time is used, and the case says which (discoveredAtSource channel | receipt).',
+  })
+  @IsOptional() @IsDiscoveredAt()
+  discoveredAt?: string;
+
   @ApiProperty({ type: LocationDto })
   @RequiredNested(() => LocationDto)
   location!: LocationDto;
+
+  @ApiPropertyOptional({
+    example: 'seed-city',
+    description:
+      "The policy jurisdiction whose routing table and deadlines apply (a code of GET /v1/policies on routing, e.g. 'seed-city'). Default: the calling system's own jurisdiction, else the deployment's default. A system bound to one jurisdiction may not submit for another (403).",
+  })
+  @IsOptional() @IsCode()
+  jurisdiction?: string;
 
   @ApiPropertyOptional({ enum: CATEGORIES, example: 'housing', description: 'Routing category; "other" (→ 政府办公室) when absent.' })
   @IsOptional() @IsIn(CATEGORIES as readonly string[], { message: `category must be one of: ${CATEGORIES.join(', ')}` })

@@ -80,3 +80,37 @@ export function NoLongerAccepted(instead: string): PropertyDecorator {
     },
   });
 }
+
+/** How far ahead of the receiving server's clock a `discoveredAt` may be (clock skew between systems). */
+export const DISCOVERED_AT_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * When the channel or monitoring found the matter: an ISO 8601 instant with an offset, not in the future (beyond
+ * DISCOVERED_AT_CLOCK_SKEW_MS) and not before the object's `occurredAt` (when it is a valid instant itself).
+ */
+export function IsDiscoveredAt(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDiscoveredAt',
+      validator: {
+        validate: (value: unknown, args) => discoveredAtProblem(value, (args?.object as { occurredAt?: unknown } | undefined)?.occurredAt, Date.now()) === null,
+        defaultMessage: (args) =>
+          `${args?.property} ${discoveredAtProblem(args?.value, (args?.object as { occurredAt?: unknown } | undefined)?.occurredAt, Date.now()) ?? 'is invalid'}`,
+      },
+    },
+    options,
+  );
+}
+
+/** Why a discoveredAt is not acceptable at `now` (epoch ms), or null. Pure. */
+export function discoveredAtProblem(value: unknown, occurredAt: unknown, now: number): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+    return 'must be an ISO 8601 date-time with an offset, e.g. 2026-11-20T08:30:00+08:00';
+  }
+  const at = Date.parse(value);
+  if (at > now + DISCOVERED_AT_CLOCK_SKEW_MS) return `is in the future (${value}; more than ${DISCOVERED_AT_CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock)`;
+  if (typeof occurredAt === 'string' && !Number.isNaN(Date.parse(occurredAt)) && at < Date.parse(occurredAt)) {
+    return `must not be before occurredAt (${value} is before ${occurredAt}): a matter is found after it happened`;
+  }
+  return null;
+}

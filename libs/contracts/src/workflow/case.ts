@@ -1,6 +1,6 @@
 // Case vocabulary shared by workflows, services and the read model (DOMAIN.md → Vocabulary).
 // This file is imported by workflow code: plain types and constants only.
-import type { OpinionFlags } from '@huiying/policy';
+import type { OpinionDeadlinePolicy, OpinionFlags } from '@huiying/policy';
 import type {
   ApprovalRecord,
   AssessmentRecord,
@@ -13,11 +13,19 @@ import type {
   ReportGroupedSignal,
   ResponseRecord,
   RiskLevel,
+  SuperiorReportRecord,
   TransferRecord,
   VerificationRecord,
 } from './opinion-actions';
 
-export type { OpinionFlags };
+export type { OpinionDeadlinePolicy, OpinionFlags };
+
+/**
+ * Where a case's discovery time comes from: `channel` — the channel or monitoring said when it found the matter
+ * (`discoveredAt` of the report); `receipt` — it did not, and the time intake received the report is used.
+ */
+export const DISCOVERED_AT_SOURCES = ['channel', 'receipt'] as const;
+export type DiscoveredAtSource = (typeof DISCOVERED_AT_SOURCES)[number];
 
 export const CASE_KINDS = ['opinion', 'disclosure'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -73,7 +81,12 @@ export interface OpinionCaseInput {
   title: string;
   category: string;
   location: CaseLocation;
-  discoveredAt: string; // ISO instant the matter was discovered (received by intake)
+  /** ISO instant the matter was discovered: the report's `discoveredAt`, else the receipt time (see discoveredAtSource). */
+  discoveredAt: string;
+  /** Which of the two `discoveredAt` is (absent on cases started before reports could carry it: receipt). */
+  discoveredAtSource?: DiscoveredAtSource;
+  /** When intake received the first report (absent on cases started before: = discoveredAt). */
+  receivedAt?: string;
   routing: {
     leadDepartment: string;
     ccDepartments: string[];
@@ -85,8 +98,17 @@ export interface OpinionCaseInput {
     ruleId: string;
   };
   /**
-   * The opinion deadline policy version (libs/policy) the case runs under. When absent the workflow picks the version
-   * of `routing.jurisdiction` in force at `discoveredAt` (national baseline when the jurisdiction has none) and records it.
+   * The opinion deadline policy the case runs under, as data: the whole version routing found in force for the case's
+   * jurisdiction when it received the case (published through the admin API or built in), so a version published
+   * today runs without a deploy. The case keeps it for its whole life.
+   */
+  policy?: OpinionDeadlinePolicy;
+  /** How routing chose `policy`: the jurisdiction's own version in force, or the national baseline (it has none). */
+  policyResolvedBy?: 'in_force' | 'national_fallback';
+  /**
+   * Cases started before `policy` travelled as data: the version id, looked up in the versions bundled with the
+   * workflow. When neither is given the workflow picks the bundled version of `routing.jurisdiction` in force at
+   * `discoveredAt` (national baseline when the jurisdiction has none). New cases always carry `policy`.
    */
   policyVersion?: string;
   /** An automatic grade known at intake (e.g. from grouping); the clocks start from it. Default: general, until assessed. */
@@ -110,6 +132,7 @@ export const CASE_CHANGES = [
   'co_handling', // co-departments (协办) added, or a co-department reported on its part
   'report_grouped', // another report of the same matter joined the case
   'press_conference_requested', // another press conference is needed (视情连续召开)
+  'superior_report', // the lead department reported to its superior (向上级报告)
   'reminder', // a deadline is near (to the handling department)
   'escalation', // a deadline passed (督办, to the supervising offices)
 ] as const;
@@ -134,9 +157,23 @@ export interface OpinionCaseState {
   /** The effective grade (null until assessed or graded at intake). */
   grade: Grade | null;
   claimedBy: string | null;
+  /** The first claim by a lead department (clocks that count from the claim count from it; a transfer keeps it). */
+  claimedAt: string | null;
+  /** When the matter was discovered, and whether the channel said so or the receipt time stands in. */
+  discovery: { discoveredAt: string; source: DiscoveredAtSource; receivedAt: string };
   history: CaseHistoryEntry[];
-  /** The policy version the case runs under, fixed at start. */
-  policy: { jurisdiction: string; version: string; resolvedBy: 'input' | 'in_force_at_discovery' | 'national_fallback' };
+  /**
+   * The policy version the case runs under, fixed at start. resolvedBy: `in_force` / `national_fallback` — routing
+   * chose it and handed it over as data; `input` (a version id), `in_force_at_discovery`, `national_fallback` on cases
+   * started before, resolved from the versions bundled with the workflow (`carried: false`).
+   */
+  policy: {
+    jurisdiction: string;
+    version: string;
+    effectiveFrom: string;
+    resolvedBy: 'in_force' | 'input' | 'in_force_at_discovery' | 'national_fallback';
+    carried: boolean;
+  };
   flags: OpinionFlags;
   riskLevel: RiskLevel | null;
   /** The assessment's response value: does the case need a public response? (null until assessed) */
@@ -149,6 +186,8 @@ export interface OpinionCaseState {
   approvals: ApprovalRecord[];
   verification: VerificationRecord | null;
   responses: ResponseRecord[];
+  /** 向上级报告, oldest first. */
+  superiorReports: SuperiorReportRecord[];
   followUps: FollowUpRecord[];
   clocks: CaseClock[];
   /** True while a deadline is past and not met (mirrors the Overdue search attribute). */

@@ -1,9 +1,9 @@
 // Actions on an opinion case (Temporal updates and signals), their records and the clock view.
 // Imported by workflow code: plain types and constants only.
-import { OPINION_RESPONSE_FORMS_BEFORE_VERIFICATION, type OpinionClockKind } from '@huiying/policy';
+import { OPINION_RESPONSE_FORMS_BEFORE_VERIFICATION, type ClockStart, type OpinionClockKind, type RuleSource } from '@huiying/policy';
 import type { Channel, Grade } from './case';
 
-export type { OpinionClockKind };
+export type { ClockStart, OpinionClockKind, RuleSource };
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -161,6 +161,32 @@ export interface EvaluateRequest {
   evaluatedBy: string;
 }
 
+/** How a department reported to its superior (向上级报告). */
+export const SUPERIOR_REPORT_MEANS = ['phone', 'written', 'system', 'in_person'] as const; // 电话 书面 系统报送 当面
+export type SuperiorReportMeans = (typeof SUPERIOR_REPORT_MEANS)[number];
+
+/**
+ * 向上级报告: the lead department reported the matter to its superior (seed 003: 「在向上级报告的同时」 the first
+ * release of a major emergency). A step with its own time; meets the superior-report clock when the policy sets one.
+ */
+export interface SuperiorReportRequest {
+  /** The superior body reported to, e.g. 市人民政府总值班室. */
+  reportedTo: string;
+  means: SuperiorReportMeans;
+  /** When it was reported (ISO instant); lateness is judged on it. Not in the future, not before the matter was discovered. */
+  reportedAt: string;
+  reportedBy: string;
+  summary: string;
+}
+
+export interface SuperiorReportRecord extends SuperiorReportRequest {
+  /** When the workflow recorded it. */
+  recordedAt: string;
+  /** The superior-report clock it met, if one ran. */
+  met: { clockId: string; dueAt: string; late: boolean } | null;
+  late: boolean;
+}
+
 /** 视情连续召开: another press conference is needed, within the policy's press-conference window from now. */
 export interface PressConferenceRequest {
   reason: string;
@@ -208,8 +234,8 @@ export interface VerificationRecord extends VerifyRequest {
 }
 export interface ResponseRecord extends RespondRequest {
   recordedAt: string;
-  /** The clocks it met, each on time or late. */
-  met: { clockId: string; clock: OpinionClockKind; dueAt: string; late: boolean }[];
+  /** The clocks it met, each on time or late (dueAt null: a clock still waiting for the claim, met before it started). */
+  met: { clockId: string; clock: OpinionClockKind; dueAt: string | null; late: boolean }[];
   /** True when any clock it met was already past due: recorded, never hidden. */
   late: boolean;
 }
@@ -226,10 +252,11 @@ export interface EvaluationRecord extends EvaluateRequest {
 }
 
 /**
+ * awaiting_claim: counts from the lead department's claim, which has not happened yet (no start, no due time);
  * pending: not due yet and not met; met: met on time; late: met after its due time; escalated: past due, not met;
  * superseded: no longer applies (grade changed, transferred, response waived, case closed).
  */
-export const CLOCK_STATUSES = ['pending', 'met', 'late', 'escalated', 'superseded'] as const;
+export const CLOCK_STATUSES = ['awaiting_claim', 'pending', 'met', 'late', 'escalated', 'superseded'] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
 export interface CaseClock {
@@ -238,10 +265,16 @@ export interface CaseClock {
   clock: OpinionClockKind;
   /** Claim clocks: the department that must claim. */
   department: string | null;
-  startsAt: string;
-  dueAt: string;
+  /** The event it counts from (policy data); absent on follow-ups and on clocks of states before this field. */
+  startsFrom?: ClockStart;
+  /** null while `awaiting_claim`. */
+  startsAt: string | null;
+  /** null while `awaiting_claim`. */
+  dueAt: string | null;
   withinMinutes: number;
   basis: string;
+  /** The document, provision and effective date of the rule (policy data), when the policy gives it. */
+  source?: RuleSource;
   policyVersion: string;
   /** Why it runs: the policy at start or after a grade change, a transfer, a requested press conference, a publication. */
   origin: 'policy' | 'transfer' | 'request' | 'publication';

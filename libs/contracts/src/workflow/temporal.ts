@@ -18,6 +18,7 @@ import type {
   PressConferenceRequest,
   ReportGroupedSignal,
   RespondRequest,
+  SuperiorReportRequest,
   TransferRequest,
   VerifyRequest,
 } from './opinion-actions';
@@ -83,6 +84,8 @@ export const opinionCaseUpdates = {
   verify: defineUpdate<OpinionCaseSnapshot, [VerifyRequest]>('verify'),
   /** 回应: a publication went out; meets the response clocks (a late one is recorded as late). */
   respond: defineUpdate<OpinionCaseSnapshot, [RespondRequest]>('respond'),
+  /** 向上级报告: the lead department reported to its superior; meets the superior-report clock if one runs. */
+  reportToSuperior: defineUpdate<OpinionCaseSnapshot, [SuperiorReportRequest]>('reportToSuperior'),
   /** 视情连续召开: arm another press-conference clock. */
   requestPressConference: defineUpdate<OpinionCaseSnapshot, [PressConferenceRequest]>('requestPressConference'),
   /** 动态管理: a continuing update; re-arms the follow-up clock. */

@@ -12,6 +12,10 @@ export class ReportEntity {
   @Column('jsonb') location!: Record<string, string>;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  /** When the channel or monitoring found the matter, if it said so (else the receipt time stands in). */
+  @Column('timestamptz', { name: 'discovered_at', nullable: true }) discoveredAt?: Date | null;
+  /** The policy jurisdiction the report asked for (null: the deployment's default). */
+  @Column('text', { nullable: true }) jurisdiction?: string | null;
   /** The source system's id; unique, so a re-sent report never opens a second case. */
   @Column('text', { name: 'source_ref', nullable: true, unique: true }) sourceRef!: string | null;
   /** Reporter contact, AES-256-GCM encrypted (FieldCipher). */

@@ -12,8 +12,13 @@ export class CaseRouteEntity {
   @Column('text', { nullable: true }) territory!: string | null;
   @Column('text', { name: 'rule_version' }) ruleVersion!: string;
   @Column('text', { name: 'rule_id' }) ruleId!: string;
+  /** Whose routing table decided (the case's jurisdiction, or the default one when it has none); null on older rows. */
+  @Column('text', { name: 'rule_jurisdiction', nullable: true }) ruleJurisdiction!: string | null;
   /** The opinion deadline policy version the case was started under (null: the workflow resolved it, e.g. national fallback). */
   @Column('text', { name: 'policy_version', nullable: true }) policyVersion!: string | null;
+  /** The jurisdiction of that version (the case's own, or 'cn' for the national baseline); null on older rows. */
+  @Column('text', { name: 'policy_jurisdiction', nullable: true }) policyJurisdiction!: string | null;
+  @Column('text', { name: 'policy_resolved_by', nullable: true }) policyResolvedBy!: 'in_force' | 'national_fallback' | null;
   @Column('text', { name: 'source_event_id' }) sourceEventId!: string;
   @Column('timestamptz', { name: 'workflow_started_at', nullable: true }) workflowStartedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
