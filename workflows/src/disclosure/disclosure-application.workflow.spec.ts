@@ -126,7 +126,7 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
 
   async function until(handle: WorkflowHandle, pred: (s: DisclosureCaseState) => boolean): Promise<DisclosureCaseState> {
     let s = await handle.query(disclosureQueries.state);
-    for (let i = 0; i < 200 && !pred(s); i++) {
+    for (let i = 0; i < 800 && !pred(s); i++) {
       await new Promise((r) => setTimeout(r, 25));
       s = await handle.query(disclosureQueries.state);
     }
@@ -136,7 +136,7 @@ describe('disclosureApplicationWorkflow (time-skipping)', () => {
 
   /** Waits for the workflow to complete and returns its final state (without handle.result(), which unlocks time skipping). */
   async function completed(handle: WorkflowHandle): Promise<DisclosureCaseState> {
-    for (let i = 0; i < 200 && (await handle.describe()).status.name !== 'COMPLETED'; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 800 && (await handle.describe()).status.name !== 'COMPLETED'; i++) await new Promise((r) => setTimeout(r, 25));
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     return handle.query(disclosureQueries.state);
   }
