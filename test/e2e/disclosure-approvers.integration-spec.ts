@@ -102,7 +102,7 @@ describe('disclosure approvers are people holding a granted role', () => {
     const listed = await getJson(`${urls.ledger}/v1/access/role-grants?personId=${person('head')}&activeOn=${today()}`);
     expect((listed.body.grants as Grant[]).map((g) => g.id)).toEqual([head.id]);
 
-    const extended = await act(c.caseId, 'extension', { workingDays: 10, reason: '需要调档', approverId: person('head') });
+    const extended = await act(c.caseId, 'extension', { workingDays: 10, reason: '需要调档', approverId: person('head'), sentVia: 'email' });
     expect(extended.status).toBe(200);
     const extension = extended.body.extension as { approval: Approval; approvedBy: string; approvedOn: string };
     expect(extension.approvedOn).toBe(today());
@@ -136,7 +136,7 @@ describe('disclosure approvers are people holding a granted role', () => {
       [person('elsewhere'), new RegExp(`is for ${other}, not ${c.jurisdiction}`)],
     ] as const) {
       const requestId = randomUUID();
-      const refused = await act(c.caseId, 'extension', { workingDays: 10, reason: '需要调档', approverId: who }, requestId);
+      const refused = await act(c.caseId, 'extension', { workingDays: 10, reason: '需要调档', approverId: who, sentVia: 'email' }, requestId);
       expect([who, refused.status]).toEqual([who, 422]);
       expect(refused.body).toMatchObject({ code: 'DISCLOSURE_APPROVER_NOT_GRANTED', errors: [{ field: 'approverId', messages: [expected, expect.stringMatching(why)] }] });
       const audit = await db.query(`SELECT service, status, outcome, detail FROM access.audit_log WHERE request_id = $1`, [requestId]);
@@ -145,7 +145,7 @@ describe('disclosure approvers are people holding a granted role', () => {
     // a role claimed by the caller is not an approval: 400 before anything is looked up
     const claimed = await act(c.caseId, 'extension', { workingDays: 10, reason: '需要调档', approvedBy: '王主任', approverRole: ROLE });
     expect(claimed.status).toBe(400);
-    expect((claimed.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['approvedBy', 'approverId', 'approverRole']);
+    expect((claimed.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['approvedBy', 'approverId', 'approverRole', 'sentVia']);
 
     expect(await updatesOf(c.caseId)).toBe(before);
     const state = await getJson(`${urls.routing}/v1/disclosure-applications/${c.caseId}`);
@@ -163,8 +163,9 @@ describe('disclosure approvers are people holding a granted role', () => {
     const listed = JSON.parse((await runCli(process.execPath, [CLI, 'list-roles', '--person-id', person('cli-head'), '--active-on', today()])).stdout) as Grant[];
     expect(listed.map((g) => g.id)).toEqual([head.id]);
 
+    expect((await act(c.caseId, 'review', { reviewedBy: '保密员', outcome: 'cleared' })).status).toBe(200);
     expect((await act(c.caseId, 'decision', { replyType: 'disclosed', decidedBy: '王主任' })).status).toBe(200);
-    const notice = await act(c.caseId, 'fee-notice', { issuedBy: '政务公开办 张科员', method: 'per_page', pages: 120 });
+    const notice = await act(c.caseId, 'fee-notice', { issuedBy: '政务公开办 张科员', method: 'per_page', pages: 120, sentVia: 'email' });
     expect(notice.status).toBe(200);
     expect(notice.body.stage).toBe('fee_notice');
 
@@ -177,7 +178,7 @@ describe('disclosure approvers are people holding a granted role', () => {
 
     const waived = await act(c.caseId, 'fee-payment', { outcome: 'waived', recordedBy: '财务 李会计', approverId: person('cli-head') });
     expect(waived.status).toBe(200);
-    expect(waived.body.fee).toMatchObject({ status: 'waived', approval: approvalOf(head) });
+    expect(waived.body.fee).toMatchObject({ status: 'waived', waiverApproval: approvalOf(head) });
 
     const revoked = await cli('revoke-role', '--id', head.id, '--revoked-by', '市政府办公室主任 赵某', '--reason', '岗位调整');
     expect(revoked.revokedAt).toEqual(expect.any(String));
