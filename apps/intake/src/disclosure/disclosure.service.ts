@@ -6,19 +6,51 @@ import {
   makeEnvelope,
   RIGHT_CHANNELS,
   TOPICS,
+  type ApplicantType,
+  type ConfirmReceiptDto,
+  type ConfirmReceiptResponseDto,
   type ConvertToOpinionCaseDto,
   type ConvertToOpinionCaseResponseDto,
+  type DeliveryForm,
   type DisclosureApplicationReceivedV1,
+  type DisclosureApplicationViewDto,
+  type DisclosureChannel,
+  type FiledAs,
+  type ListDisclosureApplicationsQueryDto,
+  type OnTheSpotAnswerV1,
+  type OrganisationType,
   type SubmitDisclosureApplicationDto,
   type SubmitDisclosureApplicationResponseDto,
+  type UnconfirmedReceiptListDto,
 } from '@huiying/contracts';
 import { FieldCipher, type DisclosureApplicationEntity } from '@huiying/persistence';
 import { OutboxRelay } from '@huiying/messaging';
 import { LOGGER } from '../infrastructure.module';
 import { ReportService } from '../reports/report.service';
+import { applicationView, recordedConfirmationOf } from './disclosure-view';
 import { DisclosureIntakeErrorCode, DisclosureIntakeException } from './disclosure.exception';
-import { DisclosureApplicationRepository } from './disclosure.repository';
-import { receivedOnFor } from './receipt-date';
+import { DisclosureApplicationRepository, type ConfirmationPlan, type OutboxRow } from './disclosure.repository';
+import { arrivedOnOf, confirmationProblems, receiptAge, receiptFor, sameConfirmation } from './receipt-date';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+function encodePageToken(receivedAtKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([receivedAtKey, id]), 'utf8').toString('base64url');
+}
+
+function decodePageToken(token: string): { receivedAtKey: string; id: string } {
+  try {
+    const [receivedAtKey, id] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown[];
+    if (typeof receivedAtKey === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(receivedAtKey)) {
+      return { receivedAtKey, id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new DisclosureIntakeException(DisclosureIntakeErrorCode.InvalidPageToken, 'pageToken is not a token this API issued', [
+    { field: 'pageToken', messages: ['pageToken is not a token this API issued'] },
+  ]);
+}
 
 interface ApplicantSecret {
   name: string;
@@ -36,7 +68,11 @@ export class DisclosureApplicationService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Acknowledged only once the application and its event are committed. */
+  /**
+   * Acknowledged only once the application — and, when its receipt is known, its received event — are committed.
+   * An ordinary letter, online or fax application without a confirmation date is stored as awaiting receipt
+   * confirmation (条例第三十一条): acknowledged, nothing lost, its case started only when the confirmation is recorded.
+   */
   async submit(dto: SubmitDisclosureApplicationDto, idempotencyKey?: string): Promise<SubmitDisclosureApplicationResponseDto> {
     const clientRef = dto.clientRef ?? idempotencyKey ?? null;
     if (clientRef) {
@@ -44,8 +80,8 @@ export class DisclosureApplicationService {
       if (existing) return this.answer(existing, true);
     }
     const now = new Date();
-    const receipt = receivedOnFor(dto.channel, dto.receipt, now);
-    const problems = 'problem' in receipt ? [receipt.problem] : [];
+    const receipt = receiptFor(dto.channel, dto.receipt, now);
+    const problems = 'problems' in receipt ? [...receipt.problems] : [];
     if (dto.applicant.type === 'legal_person' && !dto.applicant.organisationType) {
       problems.push({ field: 'applicant.organisationType', message: 'applicant.organisationType is required for a legal person or other organisation' });
     }
@@ -55,22 +91,29 @@ export class DisclosureApplicationService {
     if (!dto.applicant.contact.phone && !dto.applicant.contact.email && !dto.applicant.contact.address) {
       problems.push({ field: 'applicant.contact', message: 'applicant.contact needs a phone, an e-mail or an address' });
     }
-    if (problems.length || 'problem' in receipt) {
+    if (problems.length || 'problems' in receipt) {
       throw new DisclosureIntakeException(
         DisclosureIntakeErrorCode.InvalidApplication,
         'Validation failed',
         problems.map((p) => ({ field: p.field, messages: [p.message] })),
       );
     }
+    const received = receipt.status === 'received' ? receipt : null;
     const secret: ApplicantSecret = { name: dto.applicant.name, idDocument: { ...dto.applicant.idDocument }, contact: { ...dto.applicant.contact } };
     const app: DisclosureApplicationEntity = {
       id: randomUUID(),
       caseId: randomUUID(),
       clientRef,
       channel: dto.channel,
-      receivedOn: receipt.receivedOn,
+      receiptStatus: receipt.status,
+      receivedOn: received?.receivedOn ?? null,
       receivedAt: now,
       receipt: { ...(dto.receipt ?? {}) },
+      receiptConfirmedOn: received?.confirmation?.confirmedOn ?? null,
+      receiptConfirmedVia: received?.confirmation?.via ?? null,
+      receiptConfirmedBy: received?.confirmation?.confirmedBy ?? null,
+      receiptConfirmationNote: null,
+      receiptConfirmationRecordedAt: received?.confirmation ? now : null,
       applicantType: dto.applicant.type,
       organisationType: dto.applicant.organisationType ?? null,
       applicantEncrypted: this.cipher.encryptJson(secret),
@@ -84,37 +127,129 @@ export class DisclosureApplicationService {
       convertedBy: null,
       createdAt: now,
     };
+    const { stored, duplicate } = await this.repo.storeWithOutbox(app, received ? (a) => this.receivedEvent(a, now) : null);
+    if (!duplicate && received) this.relay.nudge();
+    this.logger.info(
+      {
+        caseId: stored.caseId,
+        applicationId: stored.id,
+        channel: dto.channel,
+        receiptStatus: stored.receiptStatus,
+        receivedOn: stored.receivedOn,
+        filedAs: stored.filedAs,
+        duplicate,
+        applicant: dto.applicant,
+      },
+      stored.receiptStatus === 'received' ? 'disclosure application stored' : 'disclosure application stored, awaiting receipt confirmation',
+    );
+    return this.answer(stored, duplicate);
+  }
+
+  /**
+   * Staff record that receipt was confirmed with the applicant (条例第三十一条): the confirmation date becomes the
+   * receipt date, and the received event leaves through the outbox in the same transaction — exactly once. The same
+   * confirmation again changes nothing; a different one, or a confirmation of a receipt recorded otherwise, is a 409.
+   */
+  async confirmReceipt(applicationId: string, dto: ConfirmReceiptDto): Promise<ConfirmReceiptResponseDto> {
+    const now = new Date();
+    const result = await this.repo.confirmReceipt(applicationId, (app): ConfirmationPlan => {
+      if (app.receiptStatus === 'received') {
+        const recorded = recordedConfirmationOf(app);
+        if (recorded && sameConfirmation(recorded, dto)) return { kind: 'unchanged' };
+        throw new DisclosureIntakeException(
+          DisclosureIntakeErrorCode.ReceiptAlreadyRecorded,
+          recorded
+            ? `receipt of application ${app.id} was already confirmed on ${recorded.confirmedOn} (recorded ${app.receiptConfirmationRecordedAt?.toISOString()}) with other details: a confirmation is recorded once`
+            : `receipt of application ${app.id} is already recorded (${app.channel}, received on ${app.receivedOn}): there is nothing to confirm`,
+        );
+      }
+      const problems = confirmationProblems(dto, arrivedOnOf(app.receipt, app.receivedAt), now);
+      if (problems.length) {
+        throw new DisclosureIntakeException(
+          DisclosureIntakeErrorCode.InvalidReceiptConfirmation,
+          'Validation failed',
+          problems.map((p) => ({ field: p.field, messages: [p.message] })),
+        );
+      }
+      return {
+        kind: 'confirm',
+        receivedOn: dto.confirmedOn,
+        confirmation: {
+          receiptConfirmedOn: dto.confirmedOn,
+          receiptConfirmedVia: dto.via,
+          receiptConfirmedBy: dto.confirmedBy,
+          receiptConfirmationNote: dto.note ?? null,
+          receiptConfirmationRecordedAt: now,
+        },
+        event: (a) => this.receivedEvent(a, now),
+      };
+    });
+    if (!result) throw new DisclosureIntakeException(DisclosureIntakeErrorCode.ApplicationNotFound, `no disclosure application ${applicationId}`);
+    if (result.changed) this.relay.nudge();
+    this.logger.info(
+      { applicationId, caseId: result.app.caseId, channel: result.app.channel, receivedOn: result.app.receivedOn, via: dto.via, duplicate: !result.changed },
+      result.changed ? 'disclosure application receipt confirmed: case starts' : 'disclosure application receipt confirmation repeated: nothing changed',
+    );
+    return { ...applicationView(result.app), duplicate: !result.changed };
+  }
+
+  async view(applicationId: string): Promise<DisclosureApplicationViewDto> {
+    const app = await this.repo.find(applicationId);
+    if (!app) throw new DisclosureIntakeException(DisclosureIntakeErrorCode.ApplicationNotFound, `no disclosure application ${applicationId}`);
+    return applicationView(app);
+  }
+
+  /** The queue of receipts to confirm, oldest first, with their age; no personal data. */
+  async unconfirmed(q: ListDisclosureApplicationsQueryDto): Promise<UnconfirmedReceiptListDto> {
+    const limit = q.pageSize ?? DEFAULT_PAGE_SIZE;
+    const after = q.pageToken ? decodePageToken(q.pageToken) : undefined;
+    const [rows, total] = await Promise.all([this.repo.listUnconfirmed(limit + 1, after), this.repo.countUnconfirmed()]);
+    const page = rows.slice(0, limit);
+    const now = new Date();
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => {
+        const arrivedOn = arrivedOnOf(r.receipt, r.receivedAt);
+        return {
+          applicationId: r.id,
+          caseId: r.caseId,
+          channel: r.channel as DisclosureChannel,
+          filedAs: r.filedAs as FiledAs,
+          clientRef: r.clientRef,
+          reference: typeof r.receipt.reference === 'string' ? r.receipt.reference : null,
+          arrivedOn,
+          storedAt: r.receivedAt.toISOString(),
+          ...receiptAge(arrivedOn, r.receivedAt, now),
+        };
+      }),
+      total,
+      nextPageToken: rows.length > limit && last ? encodePageToken(last.receivedAtKey, last.id) : null,
+    };
+  }
+
+  /** intake.disclosure-applications.received.v1 of an application whose receipt is now known; no personal data. */
+  private receivedEvent(app: DisclosureApplicationEntity, at: Date): OutboxRow {
+    if (!app.receivedOn) throw new Error(`application ${app.id} has no receipt date: its received event cannot leave`);
     const data: DisclosureApplicationReceivedV1 = {
       applicationId: app.id,
       caseId: app.caseId,
-      channel: dto.channel,
+      channel: app.channel as DisclosureChannel,
       receivedOn: app.receivedOn,
-      receivedAt: now.toISOString(),
-      applicant: { type: dto.applicant.type, ...(dto.applicant.organisationType ? { organisationType: dto.applicant.organisationType } : {}) },
-      filedAs: app.filedAs as DisclosureApplicationReceivedV1['filedAs'],
-      deliveryForm: dto.deliveryForm,
-      ...(dto.answeredOnTheSpot ? { answeredOnTheSpot: { ...dto.answeredOnTheSpot } } : {}),
+      receivedAt: app.receivedAt.toISOString(),
+      applicant: { type: app.applicantType as ApplicantType, ...(app.organisationType ? { organisationType: app.organisationType as OrganisationType } : {}) },
+      filedAs: app.filedAs as FiledAs,
+      deliveryForm: app.deliveryForm as DeliveryForm,
+      ...(app.answeredOnTheSpot ? { answeredOnTheSpot: { ...(app.answeredOnTheSpot as unknown as OnTheSpotAnswerV1) } } : {}),
     };
     const envelope = makeEnvelope({
       id: `disclosure-application:${app.id}`,
       type: EVENT_TYPES.disclosureApplicationReceived,
       source: '/huiying/intake',
-      time: now.toISOString(),
+      time: at.toISOString(),
       subject: app.caseId,
       data,
     });
-    const { stored, duplicate } = await this.repo.storeWithOutbox(app, {
-      eventId: envelope.id,
-      topic: TOPICS.disclosureApplicationReceived,
-      messageKey: app.caseId,
-      payload: envelope as unknown as Record<string, unknown>,
-    });
-    if (!duplicate) this.relay.nudge();
-    this.logger.info(
-      { caseId: stored.caseId, applicationId: stored.id, channel: dto.channel, receivedOn: stored.receivedOn, filedAs: stored.filedAs, duplicate, applicant: dto.applicant },
-      'disclosure application stored',
-    );
-    return this.answer(stored, duplicate);
+    return { eventId: envelope.id, topic: TOPICS.disclosureApplicationReceived, messageKey: app.caseId, payload: envelope as unknown as Record<string, unknown> };
   }
 
   private answer(app: DisclosureApplicationEntity, duplicate: boolean): SubmitDisclosureApplicationResponseDto {
@@ -122,6 +257,7 @@ export class DisclosureApplicationService {
     return {
       applicationId: app.id,
       caseId: app.caseId,
+      receiptStatus: app.receiptStatus,
       receivedOn: app.receivedOn,
       duplicate,
       ...(filedAs && filedAs !== 'disclosure_application'
