@@ -110,6 +110,8 @@ describe('gRPC SubmitDisclosureApplication on the running services', () => {
     const confirmedOn = shanghaiToday();
     const confirmed = await postJson(`${urls.intake}/v1/disclosure-applications/${first.applicationId}/receipt-confirmation`, { confirmedOn, confirmedBy: '政务公开办', via: 'phone' });
     expect(confirmed.status).toBe(200);
+    // a re-send after the confirmation answers with the receipt date
+    expect(await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', req)).toMatchObject({ receiptStatus: 'received', receivedOn: confirmedOn, duplicate: true });
     const registered = await eventually(
       'the confirmed application registered in the ledger',
       async () => {
@@ -119,8 +121,6 @@ describe('gRPC SubmitDisclosureApplication on the running services', () => {
       PIPELINE_WAIT_MS,
     );
     expect(registered).toMatchObject({ caseId: first.caseId, kind: 'disclosure' });
-    // a re-send after the confirmation answers with the receipt date
-    expect(await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', req)).toMatchObject({ receiptStatus: 'received', receivedOn: confirmedOn, duplicate: true });
   }, 2 * PIPELINE_WAIT_MS);
 
   it('an invalid application is INVALID_ARGUMENT with the field errors (rich status and JSON trailer) and stores nothing', async () => {
