@@ -18,6 +18,7 @@ import { CaseActions1764300000000 } from './migrations/1764300000000-case-action
 import { CalendarSweeps1764300000001 } from './migrations/1764300000001-calendar-sweeps';
 import { AssessmentReportRevisions1764470000000 } from './migrations/1764470000000-assessment-report-revisions';
 import { DisclosureReceiptConfirmation1764486000000 } from './migrations/1764486000000-disclosure-receipt-confirmation';
+import { DisclosureApplicantMonth1764486000001 } from './migrations/1764486000001-disclosure-applicant-month';
 import { AccessControl1764450000000 } from './migrations/1764450000000-access-control';
 import { LedgerCoDepartments1764450000001 } from './migrations/1764450000001-ledger-co-departments';
 import { AccessApiKeyEntity, AccessAuditLogEntity, AccessSystemEntity } from './entities/access.entities';
@@ -61,7 +62,7 @@ export const ALL_ENTITIES = [
   AccessAuditLogEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationResponses1764100000000, LedgerCaseSupervision1764100000001, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000, CalendarSweeps1764300000001, AccessControl1764450000000, LedgerCoDepartments1764450000001, ReportGrouping1764460000000, AssessmentReportRevisions1764470000000, DisclosureReceiptConfirmation1764486000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationResponses1764100000000, LedgerCaseSupervision1764100000001, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000, CalendarSweeps1764300000001, AccessControl1764450000000, LedgerCoDepartments1764450000001, ReportGrouping1764460000000, AssessmentReportRevisions1764470000000, DisclosureReceiptConfirmation1764486000000, DisclosureApplicantMonth1764486000001];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

@@ -19,6 +19,9 @@ function application(overrides: Partial<DisclosureApplicationEntity> = {}): Disc
     applicantType: 'natural_person',
     organisationType: null,
     applicantEncrypted: 'v1.secret',
+    applicantKey: 'a'.repeat(64),
+    applicantMonth: null,
+    applicantMonthOrdinal: null,
     informationDescription: '某信息',
     purpose: '了解',
     deliveryForm: 'electronic',
@@ -63,9 +66,15 @@ describe('applicationView (GET /v1/disclosure-applications/:applicationId)', () 
     expect(applicationView(application({ channel: 'post_signed', receiptStatus: 'received', receivedOn: '2026-11-18', receipt: { signedForOn: '2026-11-18' } })).receipt.basis).toBe('signed_for');
   });
 
-  it('carries no personal data', () => {
+  it('shows the applicant\'s count for the month once set, and nothing before', () => {
+    expect(applicationView(application()).applicantMonth).toBeNull();
+    expect(applicationView(application({ receiptStatus: 'received', receivedOn: '2026-11-20', applicantMonth: '2026-11', applicantMonthOrdinal: 12 })).applicantMonth).toEqual({ month: '2026-11', ordinal: 12 });
+  });
+
+  it('carries no personal data and not the applicant key', () => {
     const text = JSON.stringify(applicationView(application()));
     expect(text).not.toContain('v1.secret');
     expect(text).not.toContain('某信息');
+    expect(text).not.toContain('a'.repeat(64));
   });
 });

@@ -32,7 +32,7 @@ function basisOf(app: DisclosureApplicationEntity): DisclosureReceiptViewDto['ba
   return null;
 }
 
-/** An application as GET /v1/disclosure-applications/:applicationId shows it: no name, identity document or contact. */
+/** An application as GET /v1/disclosure-applications/:applicationId shows it: no name, identity document, contact or applicant key. */
 export function applicationView(app: DisclosureApplicationEntity): DisclosureApplicationViewDto {
   const confirmation = recordedConfirmationOf(app);
   return {
@@ -53,6 +53,7 @@ export function applicationView(app: DisclosureApplicationEntity): DisclosureApp
       confirmation:
         confirmation && app.receiptConfirmationRecordedAt ? { ...confirmation, recordedAt: app.receiptConfirmationRecordedAt.toISOString() } : null,
     },
+    applicantMonth: app.applicantMonth && app.applicantMonthOrdinal ? { month: app.applicantMonth, ordinal: app.applicantMonthOrdinal } : null,
     convertedCaseId: app.convertedCaseId,
   };
 }

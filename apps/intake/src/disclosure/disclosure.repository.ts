@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DisclosureApplicationEntity, OutboxEntity } from '@huiying/persistence';
+import { applicantMonthOf } from './applicant-key';
 
 const UNIQUE_VIOLATION = '23505';
+/** First key of pg_advisory_xact_lock(int, int) for an applicant's monthly count (the second is the applicant key's hash). */
+const APPLICANT_MONTH_LOCK_CLASS = 20265;
 
 export type OutboxRow = Omit<OutboxEntity, 'id' | 'createdAt' | 'sentAt' | 'attempts' | 'lastError'>;
 
@@ -53,6 +56,7 @@ export class DisclosureApplicationRepository {
   async storeWithOutbox(app: DisclosureApplicationEntity, event: ReceivedEventFor | null): Promise<{ stored: DisclosureApplicationEntity; duplicate: boolean }> {
     try {
       await this.ds.transaction(async (em) => {
+        await this.countInMonth(em, app);
         await em.insert(DisclosureApplicationEntity, app as never);
         if (event) await this.insertOutbox(em, event(app));
       });
@@ -79,10 +83,11 @@ export class DisclosureApplicationRepository {
       const plan = decide(app);
       if (plan.kind === 'unchanged') return { app, changed: false };
       Object.assign(app, plan.confirmation, { receiptStatus: 'received', receivedOn: plan.receivedOn });
+      await this.countInMonth(em, app);
       await em.update(
         DisclosureApplicationEntity,
         { id, receiptStatus: 'awaiting_receipt_confirmation' },
-        { ...plan.confirmation, receiptStatus: 'received', receivedOn: plan.receivedOn },
+        { ...plan.confirmation, receiptStatus: 'received', receivedOn: plan.receivedOn, applicantMonth: app.applicantMonth, applicantMonthOrdinal: app.applicantMonthOrdinal },
       );
       await this.insertOutbox(em, plan.event(app));
       return { app, changed: true };
@@ -125,6 +130,47 @@ export class DisclosureApplicationRepository {
       .set({ convertedCaseId: opinionCaseId, convertedBy, convertedAt: () => 'now()' })
       .where('id = :id AND converted_case_id IS NULL', { id })
       .execute();
+  }
+
+  /**
+   * Inside the caller's transaction, when an application's receipt is set: its ordinal among the applicant's disclosure
+   * applications received in the same calendar month (国办函〔2020〕109号 第四条; by receipt date, Asia/Shanghai).
+   * The applicant key is locked for the rest of the transaction (pg_advisory_xact_lock), so two applications of one
+   * applicant received at the same moment are counted one after the other: never the same ordinal (the unique index
+   * would refuse it anyway). The ordinal is fixed once given: an application whose receipt is recorded later with an
+   * earlier receipt date in the month counts after those already counted — the month's total is right either way.
+   * Filings that are not disclosure applications (complaint, petition, report) are not counted.
+   */
+  private async countInMonth(em: EntityManager, app: DisclosureApplicationEntity): Promise<void> {
+    if (!app.receivedOn || !app.applicantKey || app.filedAs !== 'disclosure_application' || app.applicantMonthOrdinal !== null) return;
+    await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [APPLICANT_MONTH_LOCK_CLASS, app.applicantKey]);
+    const month = applicantMonthOf(app.receivedOn);
+    const [row] = (await em.query(
+      `SELECT count(*)::int AS n FROM intake.disclosure_applications
+        WHERE applicant_key = $1 AND filed_as = 'disclosure_application' AND receipt_status = 'received'
+          AND received_on >= $2::date AND received_on < ($2::date + interval '1 month') AND id <> $3`,
+      [app.applicantKey, `${month}-01`, app.id],
+    )) as { n: number }[];
+    app.applicantMonth = month;
+    app.applicantMonthOrdinal = row.n + 1;
+  }
+
+  /**
+   * Applications stored before the applicant key existed, a page at a time (keyset by id): intake keys them at start
+   * so they count in their month too.
+   */
+  async unkeyed(afterId: string | null, limit: number): Promise<{ id: string; applicantEncrypted: string }[]> {
+    const rows = (await this.ds.query(
+      `SELECT id, applicant_encrypted FROM intake.disclosure_applications
+        WHERE applicant_key IS NULL AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    )) as { id: string; applicant_encrypted: string }[];
+    return rows.map((r) => ({ id: r.id, applicantEncrypted: r.applicant_encrypted }));
+  }
+
+  /** Sets a missing applicant key (another instance may have set it first: then nothing changes). */
+  async setApplicantKey(id: string, applicantKey: string): Promise<void> {
+    await this.ds.query(`UPDATE intake.disclosure_applications SET applicant_key = $2 WHERE id = $1 AND applicant_key IS NULL`, [id, applicantKey]);
   }
 
   private async insertOutbox(em: EntityManager, outbox: OutboxRow): Promise<void> {

@@ -27,6 +27,7 @@ import { FieldCipher, type DisclosureApplicationEntity } from '@huiying/persiste
 import { OutboxRelay } from '@huiying/messaging';
 import { LOGGER } from '../infrastructure.module';
 import { ReportService } from '../reports/report.service';
+import { ApplicantKeyer } from './applicant-key';
 import { applicationView, recordedConfirmationOf } from './disclosure-view';
 import { DisclosureIntakeErrorCode, DisclosureIntakeException } from './disclosure.exception';
 import { DisclosureApplicationRepository, type ConfirmationPlan, type OutboxRow } from './disclosure.repository';
@@ -64,6 +65,7 @@ export class DisclosureApplicationService {
     private readonly repo: DisclosureApplicationRepository,
     private readonly reports: ReportService,
     private readonly cipher: FieldCipher,
+    private readonly keyer: ApplicantKeyer,
     private readonly relay: OutboxRelay,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -117,6 +119,10 @@ export class DisclosureApplicationService {
       applicantType: dto.applicant.type,
       organisationType: dto.applicant.organisationType ?? null,
       applicantEncrypted: this.cipher.encryptJson(secret),
+      // keyed hash of the identity document: the applicant's monthly count (set with the receipt, in the repository)
+      applicantKey: this.keyer.keyOf(dto.applicant.idDocument),
+      applicantMonth: null,
+      applicantMonthOrdinal: null,
       informationDescription: dto.informationDescription,
       purpose: dto.purpose,
       deliveryForm: dto.deliveryForm,
@@ -136,6 +142,7 @@ export class DisclosureApplicationService {
         channel: dto.channel,
         receiptStatus: stored.receiptStatus,
         receivedOn: stored.receivedOn,
+        applicantMonthOrdinal: stored.applicantMonthOrdinal,
         filedAs: stored.filedAs,
         duplicate,
         applicant: dto.applicant,
@@ -187,7 +194,15 @@ export class DisclosureApplicationService {
     if (!result) throw new DisclosureIntakeException(DisclosureIntakeErrorCode.ApplicationNotFound, `no disclosure application ${applicationId}`);
     if (result.changed) this.relay.nudge();
     this.logger.info(
-      { applicationId, caseId: result.app.caseId, channel: result.app.channel, receivedOn: result.app.receivedOn, via: dto.via, duplicate: !result.changed },
+      {
+        applicationId,
+        caseId: result.app.caseId,
+        channel: result.app.channel,
+        receivedOn: result.app.receivedOn,
+        applicantMonthOrdinal: result.app.applicantMonthOrdinal,
+        via: dto.via,
+        duplicate: !result.changed,
+      },
       result.changed ? 'disclosure application receipt confirmed: case starts' : 'disclosure application receipt confirmation repeated: nothing changed',
     );
     return { ...applicationView(result.app), duplicate: !result.changed };
@@ -240,6 +255,7 @@ export class DisclosureApplicationService {
       filedAs: app.filedAs as FiledAs,
       deliveryForm: app.deliveryForm as DeliveryForm,
       ...(app.answeredOnTheSpot ? { answeredOnTheSpot: { ...(app.answeredOnTheSpot as unknown as OnTheSpotAnswerV1) } } : {}),
+      ...(app.applicantMonth && app.applicantMonthOrdinal ? { applicantMonth: { month: app.applicantMonth, ordinal: app.applicantMonthOrdinal } } : {}),
     };
     const envelope = makeEnvelope({
       id: `disclosure-application:${app.id}`,

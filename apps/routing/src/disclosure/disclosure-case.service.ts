@@ -64,6 +64,8 @@ export class DisclosureCaseService {
       filedAs: a.filedAs,
       deliveryForm: a.deliveryForm,
       answeredOnTheSpot: a.answeredOnTheSpot ? { ...a.answeredOnTheSpot } : null,
+      // intake's count of the applicant's applications in the month (国办函〔2020〕109号 第四条); null from older intakes
+      applicantMonth: a.applicantMonth ? { month: a.applicantMonth.month, ordinal: a.applicantMonth.ordinal } : null,
       leadDepartment: department,
       ccDepartments: [],
       jurisdiction: NATIONAL_DISCLOSURE_POLICY.jurisdiction,

@@ -226,6 +226,12 @@ export class ConfirmReceiptDto {
   note?: string;
 }
 
+export class ApplicantMonthDto {
+  @ApiProperty({ example: '2026-11', description: 'Calendar month of the receipt date (Asia/Shanghai).' }) month!: string;
+  @ApiProperty({ example: 3, description: 'This application is the applicant\'s n-th disclosure application received in that month (国办函〔2020〕109号 第四条).' })
+  ordinal!: number;
+}
+
 export class ReceiptConfirmationDto {
   @ApiProperty({ format: 'date' }) confirmedOn!: string;
   @ApiProperty({ enum: RECEIPT_CONFIRMATION_VIA, nullable: true, type: String }) via!: ReceiptConfirmationVia | null;
@@ -261,6 +267,8 @@ export class DisclosureApplicationViewDto {
   @ApiProperty({ enum: DELIVERY_FORMS }) deliveryForm!: DeliveryForm;
   @ApiProperty({ description: 'When intake stored it.' }) storedAt!: string;
   @ApiProperty({ type: DisclosureReceiptViewDto }) receipt!: DisclosureReceiptViewDto;
+  @ApiProperty({ type: ApplicantMonthDto, nullable: true, description: 'Set once receipt is recorded, for disclosure applications only.' })
+  applicantMonth!: ApplicantMonthDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'The opinion case a complaint/petition/report became.' }) convertedCaseId!: string | null;
 }
 

@@ -155,6 +155,11 @@ export interface DisclosureApplicationInput {
   jurisdiction: string;
   /** The disclosure policy version the case runs under, whole (a case keeps it). */
   policy: DisclosurePolicy;
+  /**
+   * The applicant's count for 按件计收 (国办函〔2020〕109号 第四条): this application's ordinal among the applicant's
+   * applications received in the same calendar month, kept by intake. null when unknown (cases started before it).
+   */
+  applicantMonth?: { month: string; ordinal: number } | null;
 }
 
 export type DisclosureClockName = 'answer' | 'correction_window' | 'correction_due' | 'consultation' | 'fee_payment';

@@ -31,6 +31,15 @@ export class DisclosureApplicationEntity {
   @Column('text', { name: 'applicant_type' }) applicantType!: string;
   @Column('text', { name: 'organisation_type', nullable: true }) organisationType!: string | null;
   @Column('text', { name: 'applicant_encrypted' }) applicantEncrypted!: string;
+  /**
+   * HMAC-SHA256 of the normalised identity document under a key derived from HUIYING_DATA_KEY: counts an applicant's
+   * applications without the number in clear. Not personal data only because it is keyed; never logged, never in events.
+   * Null only for rows stored before it existed, until intake keys them at start.
+   */
+  @Column('text', { name: 'applicant_key', nullable: true }) applicantKey!: string | null;
+  /** 'YYYY-MM' of the receipt date and the application's ordinal among the applicant's disclosure applications received in it (国办函〔2020〕109号 第四条). */
+  @Column('text', { name: 'applicant_month', nullable: true }) applicantMonth!: string | null;
+  @Column('int', { name: 'applicant_month_ordinal', nullable: true }) applicantMonthOrdinal!: number | null;
   @Column('text', { name: 'information_description' }) informationDescription!: string;
   @Column('text') purpose!: string;
   @Column('text', { name: 'delivery_form' }) deliveryForm!: string;
