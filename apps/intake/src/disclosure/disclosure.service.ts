@@ -16,6 +16,7 @@ import {
   type DisclosureApplicationViewDto,
   type DisclosureChannel,
   type FiledAs,
+  type IdDocumentType,
   type ListDisclosureApplicationsQueryDto,
   type OnTheSpotAnswerV1,
   type OrganisationType,
@@ -31,31 +32,24 @@ import { ApplicantKeyer } from './applicant-key';
 import { applicationView, recordedConfirmationOf } from './disclosure-view';
 import { DisclosureIntakeErrorCode, DisclosureIntakeException } from './disclosure.exception';
 import { DisclosureApplicationRepository, type ConfirmationPlan, type OutboxRow } from './disclosure.repository';
+import { decodePageToken, encodePageToken } from './page-token';
 import { arrivedOnOf, confirmationProblems, receiptAge, receiptFor, sameConfirmation } from './receipt-date';
 
 const DEFAULT_PAGE_SIZE = 50;
 
-function encodePageToken(receivedAtKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([receivedAtKey, id]), 'utf8').toString('base64url');
-}
-
-function decodePageToken(token: string): { receivedAtKey: string; id: string } {
-  try {
-    const [receivedAtKey, id] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown[];
-    if (typeof receivedAtKey === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(receivedAtKey)) {
-      return { receivedAtKey, id };
-    }
-  } catch {
-    // fall through
+function pageTokenPosition(token: string): { receivedAtKey: string; id: string } {
+  const position = decodePageToken(token);
+  if (!position) {
+    throw new DisclosureIntakeException(DisclosureIntakeErrorCode.InvalidPageToken, 'pageToken is not a token this API issued', [
+      { field: 'pageToken', messages: ['pageToken is not a token this API issued'] },
+    ]);
   }
-  throw new DisclosureIntakeException(DisclosureIntakeErrorCode.InvalidPageToken, 'pageToken is not a token this API issued', [
-    { field: 'pageToken', messages: ['pageToken is not a token this API issued'] },
-  ]);
+  return position;
 }
 
 interface ApplicantSecret {
   name: string;
-  idDocument: { type: string; number: string };
+  idDocument: { type: IdDocumentType; number: string };
   contact: { phone?: string; email?: string; address?: string };
 }
 
@@ -217,7 +211,7 @@ export class DisclosureApplicationService {
   /** The queue of receipts to confirm, oldest first, with their age; no personal data. */
   async unconfirmed(q: ListDisclosureApplicationsQueryDto): Promise<UnconfirmedReceiptListDto> {
     const limit = q.pageSize ?? DEFAULT_PAGE_SIZE;
-    const after = q.pageToken ? decodePageToken(q.pageToken) : undefined;
+    const after = q.pageToken ? pageTokenPosition(q.pageToken) : undefined;
     const [rows, total] = await Promise.all([this.repo.listUnconfirmed(limit + 1, after), this.repo.countUnconfirmed()]);
     const page = rows.slice(0, limit);
     const now = new Date();
