@@ -3,7 +3,7 @@
 // and the workflow records nothing of it.
 import { randomUUID } from 'node:crypto';
 import type { Client, Connection } from '@temporalio/client';
-import { eventually, getJson, postJson, temporal, urls } from './support';
+import { eventually, getJson, postJson, shanghaiToday, temporal, urls } from './support';
 
 describe('disclosure action bodies', () => {
   let t: { client: Client; connection: Connection };
@@ -36,6 +36,7 @@ describe('disclosure action bodies', () => {
   it('a bad body is 400 with the field errors and changes nothing; the body is checked before the case is looked up', async () => {
     const applied = await postJson(`${urls.intake}/v1/disclosure-applications`, {
       channel: 'online',
+      receipt: { confirmedOn: shanghaiToday(), confirmedVia: 'online_system' }, // online: the day both sides confirmed
       applicant: { type: 'natural_person', name: '孙八', idDocument: { type: 'resident_id_card', number: '110101199001011234' }, contact: { email: 'a@example.cn' } },
       informationDescription: '2026年城关区公园维护费用',
       purpose: '了解公园维护情况',

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { Client as PgClient } from 'pg';
 import type { Client, Connection } from '@temporalio/client';
 import { shanghaiDateOf } from '@huiying/calendar';
-import { authHeaders, eventually, getJson, pg, postJson, temporal, urls } from './support';
+import { authHeaders, eventually, getJson, pg, postJson, shanghaiToday, temporal, urls } from './support';
 
 jest.setTimeout(10 * 60_000);
 
@@ -51,6 +51,7 @@ describe('disclosure approvers are people holding a granted role', () => {
   async function openCase(): Promise<{ caseId: string; jurisdiction: string; department: string }> {
     const res = await postJson(`${urls.intake}/v1/disclosure-applications`, {
       channel: 'online',
+      receipt: { confirmedOn: shanghaiToday(), confirmedVia: 'online_system' },
       applicant: { type: 'natural_person', name: '周九', idDocument: { type: 'resident_id_card', number: '110101199001011234' }, contact: { email: 'z@example.cn' } },
       informationDescription: '2026年城关区道路养护合同',
       purpose: '了解道路养护情况',

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Consumer, Producer } from 'kafkajs';
 import { DLQ_HEADERS, TOPICS } from '@huiying/contracts';
-import { authHeaders, eventually, getJson, kafka, pg, postJson, urls } from './support';
+import { authHeaders, eventually, getJson, kafka, pg, postJson, shanghaiToday, urls } from './support';
 
 type Counts = Record<string, number>;
 interface Report {
@@ -52,6 +52,7 @@ describe('reply letters and the annual report on the real stack', () => {
 
     const res = await postJson(`${urls.intake}/v1/disclosure-applications`, {
       channel: 'online',
+      receipt: { confirmedOn: shanghaiToday(), confirmedVia: 'online_system' }, // online: the day both sides confirmed
       applicant: {
         type: 'legal_person',
         organisationType: 'research_institution',

@@ -8,7 +8,7 @@ import type { Client as PgClient } from 'pg';
 import { GRPC_IDEMPOTENCY_KEY, type GrpcCase, type GrpcSubmitDisclosureApplicationResponse } from '@huiying/contracts';
 import { decodeBadRequestStatus, FIELD_ERRORS_TRAILER } from '@huiying/platform';
 import { grpcClients, grpcError, unary } from './grpc-support';
-import { eventually, pg } from './support';
+import { eventually, pg, postJson, shanghaiToday, urls } from './support';
 
 // The pipeline may be busy with an earlier burst (the hotline tests): wait longer than the default minute.
 const PIPELINE_WAIT_MS = 240000;
@@ -51,8 +51,10 @@ describe('gRPC SubmitDisclosureApplication on the running services', () => {
     expect(first.caseId).toMatch(/^[0-9a-f-]{36}$/);
     expect(first.receivedOn).toBe('2026-11-16'); // post: the day it was signed for
 
+    expect(first.receiptStatus).toBe('received');
+
     const again = await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', { ...req, purpose: '重发' });
-    expect(again).toEqual({ applicationId: first.applicationId, caseId: first.caseId, receivedOn: '2026-11-16', duplicate: true });
+    expect(again).toEqual({ applicationId: first.applicationId, caseId: first.caseId, receivedOn: '2026-11-16', receiptStatus: 'received', duplicate: true });
 
     const stored = await db.query('SELECT case_id, applicant_encrypted, applicant_type, channel FROM intake.disclosure_applications WHERE client_ref = $1', [req.clientRef]);
     expect(stored.rowCount).toBe(1);
@@ -82,9 +84,11 @@ describe('gRPC SubmitDisclosureApplication on the running services', () => {
       m.set(GRPC_IDEMPOTENCY_KEY, key);
       return m;
     };
-    const req = application({ clientRef: undefined, channel: 'online', receipt: undefined });
+    const confirmedOn = shanghaiToday();
+    const req = application({ clientRef: undefined, channel: 'online', receipt: { confirmedOn, confirmedVia: 'online_system' } });
     const first = await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', req, metadata());
     expect(first.duplicate).toBeFalsy();
+    expect(first).toMatchObject({ receiptStatus: 'received', receivedOn: confirmedOn }); // online: the day both sides confirmed
     const again = await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', req, metadata());
     expect(again).toMatchObject({ applicationId: first.applicationId, caseId: first.caseId, duplicate: true });
     const stored = await db.query('SELECT count(*)::int AS n FROM intake.disclosure_applications WHERE client_ref = $1', [key]);
@@ -92,6 +96,32 @@ describe('gRPC SubmitDisclosureApplication on the running services', () => {
     const events = await db.query('SELECT count(*)::int AS n FROM intake.outbox WHERE message_key = $1', [first.caseId]);
     expect(events.rows[0].n).toBe(1);
   });
+
+  it('follows the receipt rules of REST: an unconfirmed ordinary letter is stored awaiting confirmation, without a receipt date or a case, until staff confirm it', async () => {
+    const req = application({ channel: 'ordinary_letter', receipt: { receivedOn: shanghaiToday(1), reference: 'letter-grpc' } });
+    const first = await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', req);
+    expect(first.receiptStatus).toBe('awaiting_receipt_confirmation');
+    expect(first.receivedOn).toBeUndefined();
+    const events = await db.query('SELECT count(*)::int AS n FROM intake.outbox WHERE message_key = $1', [first.caseId]);
+    expect(events.rows[0].n).toBe(0);
+    const again = await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', req);
+    expect(again).toEqual({ applicationId: first.applicationId, caseId: first.caseId, receiptStatus: 'awaiting_receipt_confirmation', duplicate: true });
+
+    const confirmedOn = shanghaiToday();
+    const confirmed = await postJson(`${urls.intake}/v1/disclosure-applications/${first.applicationId}/receipt-confirmation`, { confirmedOn, confirmedBy: '政务公开办', via: 'phone' });
+    expect(confirmed.status).toBe(200);
+    // a re-send after the confirmation answers with the receipt date
+    expect(await unary<GrpcSubmitDisclosureApplicationResponse>(c.intake, 'SubmitDisclosureApplication', req)).toMatchObject({ receiptStatus: 'received', receivedOn: confirmedOn, duplicate: true });
+    const registered = await eventually(
+      'the confirmed application registered in the ledger',
+      async () => {
+        const got = await unary<GrpcCase>(c.cases, 'GetCase', { caseId: first.caseId }).catch(() => undefined);
+        return got?.stage === 'registered' ? got : undefined;
+      },
+      PIPELINE_WAIT_MS,
+    );
+    expect(registered).toMatchObject({ caseId: first.caseId, kind: 'disclosure' });
+  }, 2 * PIPELINE_WAIT_MS);
 
   it('an invalid application is INVALID_ARGUMENT with the field errors (rich status and JSON trailer) and stores nothing', async () => {
     const clientRef = `grpc-disclosure-bad:${randomUUID()}`;
@@ -117,6 +147,14 @@ describe('gRPC SubmitDisclosureApplication on the running services', () => {
     const mismatched = await grpcError(
       unary(c.intake, 'SubmitDisclosureApplication', application({ clientRef, receipt: {}, applicant: { ...application().applicant, type: 'legal_person' } })),
     );
+    // a confirmation up front: how it was confirmed is one of the known ways, and it is not after today
+    const fieldsOf = (e: grpc.ServiceError) => (JSON.parse(String(e.metadata.get(FIELD_ERRORS_TRAILER)[0])) as { field: string }[]).map((x) => x.field);
+    const badVia = await grpcError(unary(c.intake, 'SubmitDisclosureApplication', application({ clientRef, channel: 'fax', receipt: { confirmedOn: shanghaiToday(), confirmedVia: 'carrier_pigeon' } })));
+    expect(badVia.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(fieldsOf(badVia)).toEqual(['receipt.confirmedVia']);
+    const future = await grpcError(unary(c.intake, 'SubmitDisclosureApplication', application({ clientRef, channel: 'fax', receipt: { confirmedOn: shanghaiToday(-2) } })));
+    expect(future.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(fieldsOf(future)).toEqual(['receipt.confirmedOn']);
     expect(mismatched.code).toBe(grpc.status.INVALID_ARGUMENT);
     const mismatchedFields = (JSON.parse(String(mismatched.metadata.get(FIELD_ERRORS_TRAILER)[0])) as { field: string }[]).map((e) => e.field);
     expect(mismatchedFields).toEqual(expect.arrayContaining(['receipt.signedForOn', 'applicant.organisationType']));

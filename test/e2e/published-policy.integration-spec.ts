@@ -13,7 +13,7 @@ import type { Client as PgClient } from 'pg';
 import type { Client, Connection } from '@temporalio/client';
 import { opinionCaseQueries } from '@huiying/contracts';
 import { DEFAULT_ROUTING_RULES, NATIONAL_DISCLOSURE_POLICY, SEED_CITY_OPINION_POLICY, type VersionedPolicy } from '@huiying/policy';
-import { eventually as eventuallyWithin, getJson, pg, postJson, temporal, urls } from './support';
+import { eventually as eventuallyWithin, getJson, pg, postJson, shanghaiToday, temporal, urls } from './support';
 import { ownPlace } from './places';
 
 const eventually = <T>(what: string, probe: () => Promise<T | undefined>) => eventuallyWithin(what, probe, 180_000);
@@ -161,6 +161,7 @@ describe('published policy is honoured on the real stack', () => {
     await publish('disclosure', jurisdiction, version, new Date(Date.now() - 1000).toISOString(), contentOf(NATIONAL_DISCLOSURE_POLICY));
     const res = await postJson(`${urls.intake}/v1/disclosure-applications`, {
       channel: 'online',
+      receipt: { confirmedOn: shanghaiToday(), confirmedVia: 'online_system' },
       applicant: { type: 'natural_person', name: '李四', idDocument: { type: 'resident_id_card', number: '110101199003070019' }, contact: { phone: '13800001111' } },
       informationDescription: '2026年东风街道老旧小区改造资金使用明细',
       purpose: '了解改造资金使用情况',

@@ -72,3 +72,8 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
+
+/** Today in Asia/Shanghai, YYYY-MM-DD (receipt dates are Shanghai calendar days); `daysAgo` earlier. */
+export function shanghaiToday(daysAgo = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+}

@@ -10,7 +10,11 @@ export class IntakeConfig extends BaseConfig {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(65535)
   GRPC_PORT = 50051;
 
-  /** Key for personal data at rest (reporter contact). Set a real secret outside local development. */
+  /**
+   * Key for personal data at rest (reporter contact, applicant) and, derived from it, the key of the applicant key that
+   * counts an applicant's applications per month. Set a real secret outside local development; changing it restarts
+   * every applicant's monthly count.
+   */
   @IsString() @MinLength(16)
   HUIYING_DATA_KEY = 'local-development-key-not-for-production';
 

@@ -13,7 +13,9 @@ import { DisclosureApplicationService } from './disclosure.service';
 
 /**
  * huiying.v1.IntakeService.SubmitDisclosureApplication: the same validation (SubmitDisclosureApplicationDto) and
- * semantics as POST /v1/disclosure-applications; the `idempotency-key` metadata plays the Idempotency-Key header.
+ * semantics as POST /v1/disclosure-applications (receipt by channel: an unconfirmed ordinary letter, online or fax
+ * application is stored as awaiting_receipt_confirmation, without received_on); the `idempotency-key` metadata plays
+ * the Idempotency-Key header.
  */
 @GrpcController()
 export class DisclosureApplicationGrpcController {
@@ -23,6 +25,7 @@ export class DisclosureApplicationGrpcController {
   @GrpcMethod(GRPC_SERVICES.intake, 'SubmitDisclosureApplication')
   async submit(req: GrpcSubmitDisclosureApplicationRequest, metadata?: Metadata): Promise<GrpcSubmitDisclosureApplicationResponse> {
     const key = metadata?.get(GRPC_IDEMPOTENCY_KEY)[0];
-    return this.applications.submit(await validateGrpcRequest(SubmitDisclosureApplicationDto, { ...req }), key === undefined ? undefined : String(key));
+    const { receivedOn, ...answer } = await this.applications.submit(await validateGrpcRequest(SubmitDisclosureApplicationDto, { ...req }), key === undefined ? undefined : String(key));
+    return { ...answer, ...(receivedOn ? { receivedOn } : {}) };
   }
 }

@@ -83,8 +83,12 @@ export class DisclosureCaseService {
   async onApplicationReceived(envelope: EventEnvelope<DisclosureApplicationReceivedV1>): Promise<void> {
     const a = envelope.data;
     const jurisdiction = this.config.DISCLOSURE_JURISDICTION;
-    const chosen = await this.policies.chooseInForce<DisclosurePolicy>('disclosure', jurisdiction, a.receivedAt, NATIONAL_JURISDICTION);
-    if (!chosen) throw new Error(`no disclosure policy in force for ${jurisdiction} or ${NATIONAL_JURISDICTION} at ${a.receivedAt}`);
+    // the policy in force at receipt (条例第三十一条): an application whose receipt was confirmed days after it was
+    // stored is received on the confirmation day, so the later of the two instants decides
+    const receiptDay = `${a.receivedOn}T00:00:00+08:00`;
+    const at = Date.parse(a.receivedAt) >= Date.parse(receiptDay) ? a.receivedAt : receiptDay;
+    const chosen = await this.policies.chooseInForce<DisclosurePolicy>('disclosure', jurisdiction, at, NATIONAL_JURISDICTION);
+    if (!chosen) throw new Error(`no disclosure policy in force for ${jurisdiction} or ${NATIONAL_JURISDICTION} at ${at}`);
     const department = a.department && isDepartmentCode(a.department) ? a.department : DISCLOSURE_DEFAULT_DEPARTMENT;
     const input: DisclosureApplicationInput = {
       caseId: a.caseId,
@@ -96,6 +100,8 @@ export class DisclosureCaseService {
       filedAs: a.filedAs,
       deliveryForm: a.deliveryForm,
       answeredOnTheSpot: a.answeredOnTheSpot ? { ...a.answeredOnTheSpot } : null,
+      // intake's count of the applicant's applications in the month (国办函〔2020〕109号 第四条); null from older intakes
+      applicantMonth: a.applicantMonth ? { month: a.applicantMonth.month, ordinal: a.applicantMonth.ordinal } : null,
       leadDepartment: department,
       ccDepartments: [],
       jurisdiction,

@@ -58,7 +58,7 @@ export interface GrpcSubmitReportResponse {
 /** SubmitDisclosureApplicationRequest in JS (camelCase): the fields of SubmitDisclosureApplicationDto. */
 export interface GrpcSubmitDisclosureApplicationRequest {
   channel?: string;
-  receipt?: { handedInOn?: string; signedForOn?: string; receivedOn?: string; confirmedOn?: string; reference?: string };
+  receipt?: { handedInOn?: string; signedForOn?: string; receivedOn?: string; confirmedOn?: string; reference?: string; confirmedVia?: string; confirmedBy?: string };
   applicant?: {
     type?: string;
     organisationType?: string;
@@ -77,7 +77,9 @@ export interface GrpcSubmitDisclosureApplicationRequest {
 export interface GrpcSubmitDisclosureApplicationResponse {
   applicationId: string;
   caseId: string;
-  receivedOn: string;
+  /** Absent while receipt awaits confirmation. */
+  receivedOn?: string;
+  receiptStatus: string;
   duplicate: boolean;
   notADisclosureApplication?: { message: string; filedAs: string; rightChannel: string };
 }
