@@ -2,9 +2,8 @@
 // the workflow on Temporal → the deadline activity on the official calendar → the case events in the ledger. A period
 // that runs from the addressee's receipt has no due date until the receipt is recorded, and then counts from it.
 import { randomUUID } from 'node:crypto';
-import { authHeaders, eventually, getJson, postJson, urls } from './support';
+import { authHeaders, eventually, getJson, postJson, shanghaiToday, urls } from './support';
 
-const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** The official calendar's answer (routing's calendar API): `workingDays` counted from the day after `from`. */
 async function dueAfter(from: string, workingDays: number): Promise<string> {
@@ -137,5 +136,21 @@ describe('disclosure notices and receipt-based periods on the real stack', () =>
     const s = set.body as State;
     expect(s.deadlines.answer).toMatchObject({ basis: 'excessive_period', due: await dueAfter(today, 60) });
     expect(s.notices.map((n) => n.kind)).toEqual(['excessive_reasons_request', 'excessive_period_notice']);
+  });
+
+  it('a refusal to disclose (不予公开): the reply letter says administrative review comes first (行政复议法 2023 第二十三条)', async () => {
+    const caseId = await applicationHandedIn(shanghaiToday());
+    expect((await act(caseId, 'review', { reviewedBy: '保密员', outcome: 'exempt' })).status).toBe(200);
+    expect((await act(caseId, 'decision', { replyType: 'not_disclosed', resultCode: 'withheld.process_information', reason: '属于内部讨论稿', decidedBy: '王主任' })).status).toBe(200);
+    expect((await act(caseId, 'reply', { issuedBy: '经办人', deliveredVia: 'post' })).status).toBe(200);
+    const listing = await eventually('the reply letter rendered', async () => {
+      const r = await getJson(`${urls.publication}/v1/letters/${caseId}`);
+      return r.status === 200 && r.body.replyLetter ? r.body : undefined;
+    });
+    expect(listing.documents).toEqual([expect.objectContaining({ documentId: 'reply-letter', remediesVersion: 'cn-remedies-2024' })]);
+    const text = await (await fetch(`${urls.publication}/v1/letters/${caseId}.html`, { headers: authHeaders() })).text();
+    expect(text).toMatch(/如对本答复不服，依照《中华人民共和国行政复议法》第二十三条第一款第（四）项、第二款的规定，应当先向.*申请行政复议/);
+    expect(text).toContain('自收到行政复议决定书之日起15日内向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条）');
+    expect(text).not.toContain('6个月内');
   });
 });
