@@ -8,6 +8,7 @@ export enum PolicyErrorCode {
   InvalidFeeInput = 'POLICY_INVALID_FEE_INPUT',
   FeeMethodConflict = 'POLICY_FEE_METHOD_CONFLICT',
   ExtensionNotAllowed = 'POLICY_EXTENSION_NOT_ALLOWED',
+  UnknownDecision = 'POLICY_UNKNOWN_DECISION',
 }
 
 export class PolicyException extends Error {

@@ -1,38 +1,78 @@
-// 救济途径: the remedies a disclosure reply letter states, as versioned legal data (a letter quotes the version in force
-// on its issue date). Pure. Sources: 行政复议法 (2023年修订, 2024-01-01施行) 第二十条, 第二十三条第一款第（四）项 and
-// 第二款; 行政诉讼法 第四十五条, 第四十六条; 政府信息公开条例 第五十一条. The scope of 复议前置 beyond 不予公开
-// (e.g. the withheld part of 部分公开) is an interpretation, kept as data (reviewFirst) so counsel can change it.
+// 救济途径: the remedies a disclosure document states, as versioned legal data — a letter quotes the version in force on
+// its issue date; publication writes the sentences from it. Pure. Every rule carries its source (document, article,
+// the date that text took effect), so the next change of law is a new version here, not an edit of a template.
+// Sources (legal-findings §3, §4): 行政复议法 (2017年修正) 第九条; 行政复议法 (2023年修订, 2024-01-01施行) 第二十条,
+// 第二十三条第一款第（四）项 and 第二款; 行政诉讼法 第四十五条, 第四十六条; 政府信息公开条例 第五十一条.
+import { PolicyErrorCode, PolicyException } from './policy.exception';
 import { PolicyRegistry, publishPolicy, type VersionedPolicy } from './versioned-policy';
 
-/** Where a rule comes from: the document, its article, the date it took effect. */
+/** Where a rule comes from: the document, its article, the date that text took effect. */
 export interface LegalSource {
   readonly document: string;
   readonly article: string;
   readonly effectiveFrom: string;
 }
 
+/** 复议前置 (review first, a lawsuit only against the review decision) or the choice of review or a lawsuit. */
+export type RemedyRoute = 'review_first' | 'review_or_lawsuit';
+
+/** The reply types of a disclosure reply letter (条例第三十六条、第三十七条、第三十九条); every version routes each one. */
+export const REMEDY_REPLY_TYPES = [
+  'already_public',
+  'disclosed',
+  'partly_disclosed',
+  'not_disclosed',
+  'does_not_exist',
+  'not_this_agency',
+  'duplicate',
+  'special_law',
+  'not_disclosure_application',
+] as const;
+export type RemedyReplyType = (typeof REMEDY_REPLY_TYPES)[number];
+
 export interface RemediesPolicy extends VersionedPolicy {
   readonly kind: 'remedies';
-  /** Administrative review: within this many days of receiving the letter. */
+  /** Administrative review: within this many days of receiving the document. */
   readonly review: { readonly days: number; readonly source: LegalSource };
-  /** A lawsuit directly: within this many months of receiving the letter. */
+  /** A lawsuit directly: within this many months of receiving the document. */
   readonly litigation: { readonly months: number; readonly source: LegalSource };
-  /** After a review decision: a lawsuit within this many days of receiving the decision. */
+  /** After a review decision (or the review period running out without one): a lawsuit within this many days. */
   readonly litigationAfterReview: { readonly days: number; readonly source: LegalSource };
-  /**
-   * 复议前置: decisions that must go to review before any lawsuit, and the letter must say so. null: none (before 2024).
-   * `replyTypes`: the whole decision; `withheldParts`: the withheld part of a 部分公开 decision.
-   */
-  readonly reviewFirst: { readonly replyTypes: readonly string[]; readonly withheldParts: boolean; readonly source: LegalSource; readonly note: string } | null;
-  /** 条例第五十一条: the regulation's own remedies article, cited in every letter. */
+  /** The route of each reply type, as a whole decision. */
+  readonly replyTypes: Readonly<Record<RemedyReplyType, RemedyRoute>>;
+  /** The route of the withheld part of a 部分公开 decision (the disclosed part keeps the reply type's route). */
+  readonly withheldPart: RemedyRoute;
+  /** A third party told that information is disclosed over its objection (第十五条、第三十二条): its route against that decision. */
+  readonly thirdPartyOverride: RemedyRoute;
+  /** The law that makes a route review-first, and how far its use here is an interpretation. null: no review-first route. */
+  readonly reviewFirst: { readonly source: LegalSource; readonly note: string } | null;
+  /** 条例第五十一条: the regulation's own remedies article, cited by every letter. */
   readonly regulationArticle: string;
+}
+
+/** Checks a remedies version before it is published: a review-first route needs the law that makes it so. */
+export function defineRemediesPolicy(p: RemediesPolicy): RemediesPolicy {
+  const routes = [...REMEDY_REPLY_TYPES.map((t) => p.replyTypes?.[t]), p.withheldPart, p.thirdPartyOverride];
+  const missing = REMEDY_REPLY_TYPES.filter((t) => p.replyTypes?.[t] === undefined);
+  if (missing.length > 0) throw new PolicyException(PolicyErrorCode.InvalidPolicy, `${p.version}: no remedies route for ${missing.join(', ')}`);
+  if (routes.some((r) => r !== 'review_first' && r !== 'review_or_lawsuit')) {
+    throw new PolicyException(PolicyErrorCode.InvalidPolicy, `${p.version}: a route is review_first or review_or_lawsuit`);
+  }
+  if (routes.includes('review_first') && !p.reviewFirst) {
+    throw new PolicyException(PolicyErrorCode.InvalidPolicy, `${p.version}: a review_first route needs reviewFirst.source (the law that requires review first)`);
+  }
+  for (const [name, n] of [['review.days', p.review.days], ['litigation.months', p.litigation.months], ['litigationAfterReview.days', p.litigationAfterReview.days]] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new PolicyException(PolicyErrorCode.InvalidPolicy, `${p.version}: ${name} must be a positive integer`);
+  }
+  return publishPolicy(p);
 }
 
 const LITIGATION_DIRECT: LegalSource = { document: '《中华人民共和国行政诉讼法》', article: '第四十六条', effectiveFrom: '2015-05-01' };
 const LITIGATION_AFTER_REVIEW: LegalSource = { document: '《中华人民共和国行政诉讼法》', article: '第四十五条', effectiveFrom: '2015-05-01' };
+const EVERY_REPLY_TYPE = (route: RemedyRoute) => Object.fromEntries(REMEDY_REPLY_TYPES.map((t) => [t, route])) as Record<RemedyReplyType, RemedyRoute>;
 
-/** Before 2024-01-01: review (行政复议法 1999, 第九条: 60 days) or a lawsuit, for every decision. */
-export const REMEDIES_BEFORE_2024: RemediesPolicy = publishPolicy<RemediesPolicy>({
+/** Before 2024-01-01: review (行政复议法 2017年修正 第九条: 60 days) or a lawsuit (6 months), for every decision. */
+export const REMEDIES_BEFORE_2024: RemediesPolicy = defineRemediesPolicy({
   kind: 'remedies',
   jurisdiction: 'cn',
   version: 'cn-remedies-2019',
@@ -41,12 +81,18 @@ export const REMEDIES_BEFORE_2024: RemediesPolicy = publishPolicy<RemediesPolicy
   review: { days: 60, source: { document: '《中华人民共和国行政复议法》（2017年修正）', article: '第九条', effectiveFrom: '2018-01-01' } },
   litigation: { months: 6, source: LITIGATION_DIRECT },
   litigationAfterReview: { days: 15, source: LITIGATION_AFTER_REVIEW },
+  replyTypes: EVERY_REPLY_TYPE('review_or_lawsuit'),
+  withheldPart: 'review_or_lawsuit',
+  thirdPartyOverride: 'review_or_lawsuit',
   reviewFirst: null,
   regulationArticle: '第五十一条',
 });
 
-/** From 2024-01-01: 复议前置 for 不予公开 (行政复议法 2023 第二十三条第一款第（四）项), told in the decision (第二款). */
-export const REMEDIES_FROM_2024: RemediesPolicy = publishPolicy<RemediesPolicy>({
+/**
+ * From 2024-01-01: 复议前置 for 不予公开 (行政复议法 2023 第二十三条第一款第（四）项), and the decision must say so
+ * (第二款). Which decisions count as 不予公开 is a data choice, see `reviewFirst.note`.
+ */
+export const REMEDIES_FROM_2024: RemediesPolicy = defineRemediesPolicy({
   kind: 'remedies',
   jurisdiction: 'cn',
   version: 'cn-remedies-2024',
@@ -55,60 +101,60 @@ export const REMEDIES_FROM_2024: RemediesPolicy = publishPolicy<RemediesPolicy>(
   review: { days: 60, source: { document: '《中华人民共和国行政复议法》', article: '第二十条', effectiveFrom: '2024-01-01' } },
   litigation: { months: 6, source: LITIGATION_DIRECT },
   litigationAfterReview: { days: 15, source: LITIGATION_AFTER_REVIEW },
+  replyTypes: { ...EVERY_REPLY_TYPE('review_or_lawsuit'), not_disclosed: 'review_first' },
+  withheldPart: 'review_first',
+  thirdPartyOverride: 'review_or_lawsuit',
   reviewFirst: {
-    replyTypes: ['not_disclosed'],
-    withheldParts: true,
     source: { document: '《中华人民共和国行政复议法》', article: '第二十三条第一款第（四）项、第二款', effectiveFrom: '2024-01-01' },
-    note: '“申请政府信息公开，行政机关不予公开”先行复议。部分公开中不予公开的部分按不予公开处理（司法部2021年指导意见“不予公开（含部分不予公开）”的表述），属解释，可由法制审核调整。',
+    note:
+      '第二十三条第一款第（四）项只写“申请政府信息公开，行政机关不予公开”。本版本把部分公开中不予公开的部分也列为先行复议（司法部2021年指导意见“不予公开（含部分不予公开）”的表述支持但未定论），' +
+      '而无法提供、不予处理、非本机关等答复不列入；逾期不答复是否属第（三）项亦未定。以上为解释，未见权威界定，应经法制审核，可由新版本调整。',
   },
   regulationArticle: '第五十一条',
 });
 
 export const REMEDIES_POLICIES = new PolicyRegistry<RemediesPolicy>([REMEDIES_BEFORE_2024, REMEDIES_FROM_2024]);
 
-export interface RemediesInput {
+export interface RemedyRouteInput {
   readonly replyType: string;
   /** The decision withholds parts (部分公开). */
   readonly hasWithheldParts: boolean;
-  /** The letter's issue date (Asia/Shanghai): the version in force then applies. */
+  /** The letter's issue date (Asia/Shanghai): the version in force that day applies. */
   readonly issuedOn: string;
-  /** 行政复议机关 and 管辖法院 as the issuing agency configures them. */
-  readonly reviewBody: string;
-  readonly court: string;
 }
 
-export interface RemediesText {
-  readonly version: string;
-  readonly text: string;
-  /** Documents and articles cited, e.g. '《中华人民共和国行政复议法》第二十三条第一款第（四）项、第二款'. */
-  readonly citations: readonly string[];
+/**
+ * What a document must state: the version in force on its issue date and how far review comes first — `whole` (the
+ * decision), `withheld_part` (only the withheld part of a 部分公开; the rest review or a lawsuit) or `none`.
+ * Publication writes the sentences from the version's periods and sources.
+ */
+export interface RemediesDue {
+  readonly policy: RemediesPolicy;
   readonly reviewFirst: 'whole' | 'withheld_part' | 'none';
 }
 
-const cite = (s: LegalSource) => `${s.document}${s.article}`;
+/** The version in force on an issue date (a calendar day in Asia/Shanghai). */
+export function remediesVersionOn(issuedOn: string, registry: PolicyRegistry<RemediesPolicy> = REMEDIES_POLICIES): RemediesPolicy {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw new PolicyException(PolicyErrorCode.InvalidPolicy, `issuedOn must be a date YYYY-MM-DD, got ${JSON.stringify(issuedOn)}`);
+  return registry.inForce('cn', `${issuedOn}T00:00:00+08:00`);
+}
 
-/** The remedies paragraph of a reply letter, under the version in force on its issue date. Pure. */
-export function remediesFor(input: RemediesInput, registry: PolicyRegistry<RemediesPolicy> = REMEDIES_POLICIES): RemediesText {
-  const p = registry.inForce('cn', `${input.issuedOn}T12:00:00+08:00`);
-  const general =
-    `可以自收到本告知书之日起${p.review.days}日内向${input.reviewBody}申请行政复议（${cite(p.review.source)}），` +
-    `或者自收到本告知书之日起${p.litigation.months}个月内向${input.court}提起行政诉讼（${cite(p.litigation.source)}）`;
-  const first = (what: string) =>
-    `${what}，应当先向${input.reviewBody}申请行政复议：自收到本告知书之日起${p.review.days}日内提出（${cite(p.review.source)}）；` +
-    `对行政复议决定不服的，可以自收到行政复议决定书之日起${p.litigationAfterReview.days}日内向人民法院提起行政诉讼（${cite(p.litigationAfterReview.source)}）`;
-  const rf = p.reviewFirst;
-  const whole = rf !== null && rf.replyTypes.includes(input.replyType);
-  const part = !whole && rf !== null && rf.withheldParts && input.hasWithheldParts;
-  const citations = [cite(p.review.source), cite(p.litigation.source)];
-  let text: string;
-  if (whole && rf) {
-    text = `${first(`如对本答复不服，依照${cite(rf.source)}的规定`)}。`;
-    citations.splice(0, 2, cite(p.review.source), cite(rf.source), cite(p.litigationAfterReview.source));
-  } else if (part && rf) {
-    text = `${first(`对本告知书中不予公开的部分不服的，依照${cite(rf.source)}的规定`)}。对本答复的其他内容不服的，${general}。`;
-    citations.push(cite(rf.source), cite(p.litigationAfterReview.source));
-  } else {
-    text = `如对本答复不服，${general}。`;
-  }
-  return { version: p.version, text, citations, reviewFirst: whole ? 'whole' : part ? 'withheld_part' : 'none' };
+/** The remedies a reply letter (答复告知书) states, under the version in force on its issue date. Pure. */
+export function replyRemedies(input: RemedyRouteInput, registry: PolicyRegistry<RemediesPolicy> = REMEDIES_POLICIES): RemediesDue {
+  const policy = remediesVersionOn(input.issuedOn, registry);
+  const route = (policy.replyTypes as Record<string, RemedyRoute | undefined>)[input.replyType];
+  if (!route) throw new PolicyException(PolicyErrorCode.UnknownDecision, `remedies ${policy.version} has no route for reply type ${input.replyType}`);
+  if (route === 'review_first') return { policy, reviewFirst: 'whole' };
+  const part = input.replyType === 'partly_disclosed' && input.hasWithheldParts && policy.withheldPart === 'review_first';
+  return { policy, reviewFirst: part ? 'withheld_part' : 'none' };
+}
+
+/**
+ * The remedies of a third party told that information is disclosed over its objection for the public interest
+ * (第三方公开决定告知书, 条例第十五条、第三十二条): its route against the decision to disclose, under the version in force
+ * on the notice's issue date.
+ */
+export function thirdPartyOverrideRemedies(issuedOn: string, registry: PolicyRegistry<RemediesPolicy> = REMEDIES_POLICIES): RemediesDue {
+  const policy = remediesVersionOn(issuedOn, registry);
+  return { policy, reviewFirst: policy.thirdPartyOverride === 'review_first' ? 'whole' : 'none' };
 }

@@ -139,7 +139,7 @@ export const WITHHELD_GROUNDS: Readonly<Partial<Record<AnnualReportResultCode, {
   'unavailable.unclear_after_correction': { articles: ['第三十条'], groundZh: '补正后申请内容仍不明确' },
 };
 
-/** 救济途径: every reply letter states them (条例第五十一条); the periods and routes are versioned data (@huiying/policy remediesFor). */
+/** 救济途径: every reply letter states them (条例第五十一条); periods, routes and sources are versioned data (@huiying/policy remedies.ts), the sentences remedies.text.ts. */
 export const REMEDIES = { articles: ['第五十一条'] } as const;
 
 /** The row of the table for a reply: its result code's own row, else the reply type's row. */

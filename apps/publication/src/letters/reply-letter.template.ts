@@ -1,8 +1,9 @@
 // The reply letter (政府信息公开申请答复告知书) as a document: built once from the publication request, then rendered
 // as HTML (renderReplyLetterHtml) and PDF (reply-letter.pdf.ts) so both say exactly the same. Pure: no I/O.
 import type { DeliveryForm, DisclosureReplyLetterRequest } from '@huiying/contracts';
-import { DEPARTMENTS, isDepartmentCode, remediesFor } from '@huiying/policy';
+import { DEPARTMENTS, isDepartmentCode, replyRemedies } from '@huiying/policy';
 import { cite, legalBasisOf, REGULATION, REMEDIES, resultRowLabel, WITHHELD_GROUNDS } from './legal-basis';
+import { remediesText } from './remedies.text';
 
 /** Who signs and where the applicant turns (configuration of the publishing agency). */
 export interface LetterIssuer {
@@ -130,13 +131,8 @@ export function buildReplyLetter(r: DisclosureReplyLetterRequest, issuer: Letter
   }
 
   // 救济途径 as the law in force on the issue date states them (复议前置 for 不予公开 since 2024-01-01)
-  const remedies = remediesFor({
-    replyType: d.replyType,
-    hasWithheldParts: d.replyType === 'partly_disclosed' && d.withheldParts.length > 0,
-    issuedOn: r.reply.issuedOn,
-    reviewBody: issuer.reconsiderationBody,
-    court: issuer.court,
-  });
+  const due = replyRemedies({ replyType: d.replyType, hasWithheldParts: d.replyType === 'partly_disclosed' && d.withheldParts.length > 0, issuedOn: r.reply.issuedOn });
+  const remedies = remediesText(due, { reviewBody: issuer.reconsiderationBody, court: issuer.court }, '本答复');
   for (const a of REMEDIES.articles) articles.push(a);
 
   const facts: [string, string][] = [
@@ -156,7 +152,7 @@ export function buildReplyLetter(r: DisclosureReplyLetterRequest, issuer: Letter
     addressee: `申请人（申请编号：${r.applicationId}）：`,
     paragraphs,
     items,
-    remedies: `${remedies.text}（${cite(REMEDIES.articles)}）`,
+    remedies: remedies.text,
     remediesVersion: remedies.version,
     facts,
     signature: { agency: issuer.agencyName, department: departmentName(r.department), date: dateZh(r.reply.issuedOn) },
