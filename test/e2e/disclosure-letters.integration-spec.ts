@@ -1,13 +1,43 @@
 // Reply letters and the annual report end to end on the real stack: application (intake REST) → routing actions →
 // Temporal updates → reply issued → worker emits publication.requested.v1 → publication renders and stores the letter
 // (HTML + PDF) → ledger folds cases.events.v1 into the annual report's table 三.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Consumer, Producer } from 'kafkajs';
 import { DLQ_HEADERS, TOPICS } from '@huiying/contracts';
 import { authHeaders, eventually, getJson, kafka, pg, postJson, shanghaiToday, urls } from './support';
 
 type Counts = Record<string, number>;
+interface CaseDocument {
+  documentId: string;
+  kind: string;
+  title: string;
+  reference: string;
+  addressee: string;
+  noticeId: string | null;
+  requestId: string;
+  issuedOn: string;
+  articles: string[];
+  citations: string[];
+  remediesVersion: string | null;
+  htmlSha256: string;
+  pdfSha256: string;
+  pdfBytes: number;
+  links: { self: string; html: string; pdf: string };
+}
+interface ReplyLetterView {
+  replyType: string;
+  resultCode: string;
+  remediesVersion: string | null;
+  copies: { department: string; departmentName: string }[];
+  links: { html: string; pdf: string };
+}
+interface DocumentList {
+  caseId: string;
+  documents: CaseDocument[];
+  replyLetter: ReplyLetterView | null;
+}
+const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
 interface Report {
   year: number;
   rows: { key: string; counts: Counts | null }[];
@@ -85,23 +115,37 @@ describe('reply letters and the annual report on the real stack', () => {
     expect(replied.body.stage).toBe('reply_issued');
     const issuedOn = (replied.body.reply as { issuedOn: string }).issuedOn;
 
-    // the letter: metadata, HTML, PDF
+    // the case's documents: the reply letter listed with its own URLs; the letter's older URLs still serve it
     const listing = await eventually('the reply letter stored by publication', async () => {
       const r = await getJson(`${urls.publication}/v1/letters/${caseId}`);
-      return r.status === 200 && r.body.replyLetter ? r.body : undefined;
+      return r.status === 200 ? (r.body as unknown as DocumentList) : undefined;
     });
-    const meta = listing.replyLetter as Record<string, unknown>;
-    expect(listing.documents).toEqual([
-      expect.objectContaining({ documentId: 'reply-letter', kind: 'disclosure_reply_letter', remediesVersion: 'cn-remedies-2024', links: { html: `/v1/letters/${caseId}.html`, pdf: `/v1/letters/${caseId}.pdf` } }),
-    ]);
-    expect(meta).toMatchObject({ caseId, applicationId, replyType: 'partly_disclosed', resultCode: 'partly_disclosed', issuedOn, font: 'NotoSansHans-Regular.otf', remediesVersion: 'cn-remedies-2024' });
+    expect(listing.documents).toHaveLength(1);
+    const meta = listing.documents[0] as CaseDocument;
+    expect(meta).toMatchObject({
+      documentId: 'reply-letter',
+      kind: 'disclosure_reply_letter',
+      title: '政府信息公开申请答复告知书',
+      addressee: 'applicant',
+      noticeId: null,
+      requestId: `${caseId}:reply-letter`,
+      issuedOn,
+      remediesVersion: 'cn-remedies-2024',
+      links: { self: `/v1/letters/${caseId}/documents/reply-letter`, html: `/v1/letters/${caseId}/documents/reply-letter.html`, pdf: `/v1/letters/${caseId}/documents/reply-letter.pdf` },
+    });
     expect(meta.articles).toEqual(expect.arrayContaining(['第三十七条', '第十五条', '第五十一条']));
-    expect(meta.copies).toEqual([expect.objectContaining({ department: 'disclosure_office', departmentName: '政务公开工作领导小组办公室' })]);
+    expect(meta.citations).toEqual(expect.arrayContaining(['《中华人民共和国行政复议法》第二十三条第一款第（四）项、第二款', '《中华人民共和国行政诉讼法》第四十五条']));
+    expect(listing.replyLetter).toMatchObject({ caseId, applicationId, replyType: 'partly_disclosed', resultCode: 'partly_disclosed', issuedOn, font: 'NotoSansHans-Regular.otf', remediesVersion: 'cn-remedies-2024' });
+    expect(listing.replyLetter?.links).toEqual({ html: `/v1/letters/${caseId}.html`, pdf: `/v1/letters/${caseId}.pdf` });
+    expect(listing.replyLetter?.copies).toEqual([expect.objectContaining({ department: 'disclosure_office', departmentName: '政务公开工作领导小组办公室' })]);
+    expect((await getJson(`${urls.publication}${meta.links.self}`)).body).toEqual(meta);
 
     const html = await fetch(`${urls.publication}/v1/letters/${caseId}.html`, { headers: authHeaders() });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
     const text = await html.text();
+    expect(sha256(text)).toBe(meta.htmlSha256);
+    expect(await (await fetch(`${urls.publication}${meta.links.html}`, { headers: authHeaders() })).text()).toBe(text);
     expect(text).toContain(caseId);
     expect(text).toContain(applicationId);
     expect(text).toContain('第三十七条');
@@ -120,6 +164,8 @@ describe('reply letters and the annual report on the real stack', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansHans-Regular/);
     expect(bytes.length).toBe(meta.pdfBytes);
+    expect(sha256(bytes)).toBe(meta.pdfSha256);
+    expect(sha256(Buffer.from(await (await fetch(`${urls.publication}${meta.links.pdf}`, { headers: authHeaders() })).arrayBuffer()))).toBe(meta.pdfSha256);
 
     // the annual report: new this year and 部分公开, both in the 科研机构 column; the check still holds
     const after = await eventually('the reply counted in the annual report', async () => {
@@ -168,11 +214,144 @@ describe('reply letters and the annual report on the real stack', () => {
     expect(again.rows).toEqual([{ letter_id: stored.rows[0].letter_id }]);
   });
 
-  it('answers 404 for a case without a letter and 400 for a bad year', async () => {
-    const none = await getJson(`${urls.publication}/v1/letters/${randomUUID()}`);
+  it('a disclosure_notice request on Kafka → the notice stored once and served as HTML and PDF; a contradictory one dead-lettered', async () => {
+    const caseId = randomUUID();
+    const applicationId = randomUUID();
+    const issuedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const notice = (noticeId: string, content: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
+      requestId: `${caseId}:notice:${noticeId}`,
+      caseId,
+      applicationId,
+      jurisdiction: 'cn',
+      department: 'disclosure_office',
+      noticeId,
+      addressee: 'third_party',
+      addresseeName: '某建筑工程有限公司',
+      issuedOn,
+      issuedBy: '经办人',
+      sentVia: 'post_signed',
+      receivedOn: issuedOn,
+      correctedOn: null,
+      content,
+      ...over,
+    });
+    const consultation = { kind: 'consultation_request', consultationId: 'c1', party: 'third_party', matters: '中标合同中的报价明细', workingDays: 15, onSilence: 'agency_decides' };
+    const message = (n: Record<string, unknown>, id = n.requestId as string) => ({
+      key: caseId,
+      value: JSON.stringify({
+        specversion: '1.0',
+        id,
+        type: 'huiying.publication.requested.v1',
+        source: '/e2e',
+        time: new Date().toISOString(),
+        subject: caseId,
+        datacontenttype: 'application/json',
+        data: { kind: 'disclosure_notice', caseId, requestedAt: new Date().toISOString(), notice: n },
+      }),
+    });
+    await producer.send({ topic: TOPICS.publicationRequested, messages: [message(notice('n1', consultation))] });
+
+    const listing = await eventually('the notice stored by publication', async () => {
+      const r = await getJson(`${urls.publication}/v1/letters/${caseId}`);
+      return r.status === 200 ? (r.body as unknown as DocumentList) : undefined;
+    });
+    expect(listing.replyLetter).toBeNull();
+    expect(listing.documents).toHaveLength(1);
+    const doc = listing.documents[0] as CaseDocument;
+    expect(doc).toMatchObject({
+      documentId: 'n1',
+      kind: 'consultation_request',
+      title: '政府信息公开征求意见书',
+      addressee: 'third_party',
+      noticeId: 'n1',
+      requestId: `${caseId}:notice:n1`,
+      issuedOn,
+      articles: ['第三十二条', '第十五条'],
+      remediesVersion: null,
+      links: { self: `/v1/letters/${caseId}/documents/n1`, html: `/v1/letters/${caseId}/documents/n1.html`, pdf: `/v1/letters/${caseId}/documents/n1.pdf` },
+    });
+    expect(doc.reference).toMatch(new RegExp(`^依申请公开征〔${issuedOn.slice(0, 4)}〕${applicationId.slice(0, 8)}-n1号$`));
+    expect(doc.citations).toContain('《中华人民共和国政府信息公开条例》第三十二条');
+
+    const html = await fetch(`${urls.publication}${doc.links.html}`, { headers: authHeaders() });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    const text = await html.text();
+    expect(sha256(text)).toBe(doc.htmlSha256);
+    expect(text).toContain('<p class="addressee">某建筑工程有限公司：</p>');
+    expect(text).toContain('请贵方自收到本征求意见书之日起15个工作日内向本机关提出书面意见');
+    expect(text).toContain('贵方逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开');
+    expect(text).toContain(applicationId);
+    const pdf = await fetch(`${urls.publication}${doc.links.pdf}`, { headers: authHeaders() });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansHans-Regular/);
+    expect(sha256(bytes)).toBe(doc.pdfSha256);
+    // the reply letter's own URLs are not the notices'
+    expect((await fetch(`${urls.publication}/v1/letters/${caseId}.html`, { headers: authHeaders() })).status).toBe(404);
+
+    // redelivered: nothing changes; the same notice id with other content, or fee lines that do not add up: dead-lettered
+    await producer.send({
+      topic: TOPICS.publicationRequested,
+      messages: [
+        message(notice('n1', consultation)),
+        message(notice('n1', { ...consultation, matters: '另一事项' })),
+        message(
+          notice('n2', { kind: 'fee_notice', method: 'per_page', amountYuan: 900, reference: '国办函〔2020〕109号', payWithinWorkingDays: 20, lines: [{ from: 31, to: 100, units: 70, unitYuan: 10, subtotalYuan: 700 }] }, { addressee: 'applicant', addresseeName: null }),
+        ),
+      ],
+    });
+    const reasons = await eventually('both contradictory notices dead-lettered', async () => {
+      const mine = dead.filter((d) => d.key === caseId).map((d) => d.reason);
+      return mine.length >= 2 ? mine : undefined;
+    });
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('already stored with other content'), expect.stringContaining('add up to 700')]));
+    const rows = await db.query('SELECT notice_id, html_sha256 FROM publication.notices WHERE case_id = $1', [caseId]);
+    expect(rows.rows).toEqual([{ notice_id: 'n1', html_sha256: doc.htmlSha256 }]);
+  });
+
+  it('a notice issued by the workflow (第三十五条 reasons request) is listed with the case’s documents', async () => {
+    const res = await postJson(`${urls.intake}/v1/disclosure-applications`, {
+      channel: 'online',
+      receipt: { confirmedOn: shanghaiToday(), confirmedVia: 'online_system' },
+      applicant: { type: 'natural_person', name: '王五', idDocument: { type: 'resident_id_card', number: '110101199003074514' }, contact: { phone: '13812345678' } },
+      informationDescription: '近五年全部会议纪要',
+      purpose: '了解情况',
+      deliveryForm: 'electronic',
+      clientRef: `e2e-letters-notice:${randomUUID()}`,
+    });
+    expect(res.status).toBe(202);
+    const caseId = res.body.caseId as string;
+    await eventually('the workflow registered the application', async () => {
+      const r = await getJson(`${urls.routing}/v1/disclosure-applications/${caseId}`);
+      return r.status === 200 && r.body.stage === 'registered' ? true : undefined;
+    });
+    expect((await act(caseId, 'excessive-reasons-request', { requestedBy: '经办人', grounds: '本月已提出45件申请', sentVia: 'email' })).status).toBe(200);
+    const listing = await eventually('the workflow’s notice stored by publication', async () => {
+      const r = await getJson(`${urls.publication}/v1/letters/${caseId}`);
+      return r.status === 200 ? (r.body as unknown as DocumentList) : undefined;
+    });
+    const doc = listing.documents[0] as CaseDocument;
+    expect(doc).toMatchObject({ kind: 'excessive_reasons_request', title: '政府信息公开申请说明理由通知书', addressee: 'applicant', noticeId: 'n1', articles: ['第三十五条'] });
+    const text = await (await fetch(`${urls.publication}${doc.links.html}`, { headers: authHeaders() })).text();
+    expect(text).toContain('本月已提出45件申请');
+    expect(text).toContain('申请人（申请编号：');
+    expect(text).not.toContain('王五'); // the applicant is named by application number only
+  });
+
+  it('answers 404 for a case without documents, an unknown document and a missing letter; 400 for a bad id or year', async () => {
+    const unknown = randomUUID();
+    const none = await getJson(`${urls.publication}/v1/letters/${unknown}`);
     expect(none.status).toBe(404);
-    expect(none.body.code).toBe('LETTER_NOT_FOUND');
+    expect(none.body.code).toBe('NO_DOCUMENTS');
+    const noLetter = await fetch(`${urls.publication}/v1/letters/${unknown}.html`, { headers: authHeaders() });
+    expect(noLetter.status).toBe(404);
+    expect(((await noLetter.json()) as { code: string }).code).toBe('LETTER_NOT_FOUND');
+    const noDocument = await getJson(`${urls.publication}/v1/letters/${unknown}/documents/n1`);
+    expect(noDocument.status).toBe(404);
+    expect(noDocument.body.code).toBe('DOCUMENT_NOT_FOUND');
     expect((await fetch(`${urls.publication}/v1/letters/not-a-uuid.pdf`, { headers: authHeaders() })).status).toBe(400);
+    expect((await fetch(`${urls.publication}/v1/letters/${unknown}/documents/n%201.html`, { headers: authHeaders() })).status).toBe(400);
     const bad = await getJson(`${urls.ledger}/v1/annual-reports/disclosure?year=twenty`);
     expect(bad.status).toBe(400);
     expect((bad.body.errors as { field: string }[]).map((e) => e.field)).toContain('year');

@@ -94,14 +94,15 @@ describe('disclosure notices and receipt-based periods on the real stack', () =>
       return r.status === 200 ? r.body : undefined;
     });
     expect(listing.documents).toEqual([
-      expect.objectContaining({ documentId: 'n1', kind: 'consultation_request', title: '政府信息公开征求意见书', addressee: 'third_party', issuedOn: sentOn, articles: ['第三十二条'] }),
+      expect.objectContaining({ documentId: 'n1', kind: 'consultation_request', title: '政府信息公开征求意见书', addressee: 'third_party', issuedOn: sentOn, articles: ['第三十二条', '第十五条'] }),
     ]);
     const doc = (listing.documents as { links: { html: string; pdf: string } }[])[0];
     const html = await fetch(`${urls.publication}${doc?.links.html}`, { headers: authHeaders() });
     expect(html.status).toBe(200);
     const text = await html.text();
     expect(text).toContain('某建筑公司：');
-    expect(text).toContain('自收到本征求意见书之日起15个工作日内书面提出意见');
+    expect(text).toContain('请贵方自收到本征求意见书之日起15个工作日内向本机关提出书面意见');
+    expect(text).toContain('贵方逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开');
     const pdf = await fetch(`${urls.publication}${doc?.links.pdf}`, { headers: authHeaders() });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

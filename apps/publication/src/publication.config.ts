@@ -1,4 +1,3 @@
-import { DEFAULT_FEE_WAIVER_ROUTE } from './letters/notice.template';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig } from '@huiying/platform';
@@ -38,7 +37,7 @@ export class PublicationConfig extends BaseConfig {
   @IsString()
   PUBLICATION_CONSUMER_GROUP = 'huiying-publication';
 
-  /** Reply letters: the answering agency as it signs (答复机关). */
+  /** Reply letters and notices: the agency as it signs (答复机关). */
   @IsString() @MinLength(1)
   LETTER_AGENCY_NAME = '市人民政府';
 
@@ -50,9 +49,17 @@ export class PublicationConfig extends BaseConfig {
   @IsString() @MinLength(1)
   LETTER_COURT = '有管辖权的人民法院';
 
-  /** Fee notices (收费通知书): how an applicant in hardship asks for a waiver (减免), as the notice states it. */
+  /** 收费通知书: how the fee is paid (缴纳方式), one sentence as the office states it (account, payment system, counter). */
   @IsString() @MinLength(1)
-  LETTER_FEE_WAIVER_ROUTE = DEFAULT_FEE_WAIVER_ROUTE;
+  LETTER_FEE_PAYMENT = '请持本通知到本机关政府信息公开工作机构办理缴费手续，或者按本机关另行告知的非税收入缴款方式缴纳';
+
+  /**
+   * 收费通知书: how an applicant in hardship asks for a waiver (减免), one sentence as the office states it. The default
+   * describes this system's process (a waiver approved by a holder of the head_of_disclosure_office grant); 国办函〔2020〕
+   * 109号's own waiver wording was not verified — have the sentence reviewed.
+   */
+  @IsString() @MinLength(1)
+  LETTER_FEE_WAIVER_ROUTE = '如确有经济困难，可以在缴费期限内向本机关政府信息公开工作机构书面申请减免，经政府信息公开工作机构负责人审核同意后减免。';
 
   /** An OTF/TTF font with Simplified Chinese glyphs for the PDF; default: Noto Sans Hans from @embedpdf/fonts-sc. */
   @IsOptional() @IsString()

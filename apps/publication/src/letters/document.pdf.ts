@@ -1,8 +1,9 @@
-// PDF rendering of the reply letter and the notices with pdfkit and an embedded Simplified Chinese font (Noto Sans Hans, SIL OFL,
-// shipped by the npm package @embedpdf/fonts-sc; subset-embedded, so a letter is tens of kilobytes).
+// PDF rendering of every document (reply letter and notices) with pdfkit and an embedded Simplified Chinese font
+// (Noto Sans Hans, SIL OFL, shipped by the npm package @embedpdf/fonts-sc; subset-embedded, so a document is tens of
+// kilobytes).
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { ReplyLetterDocument } from './reply-letter.template';
+import type { OfficialDocument } from './official-document';
 
 /** The bundled font: the package exports only its metadata, so the file is found next to its entry point. */
 export function defaultLetterFontPath(): string {
@@ -10,7 +11,7 @@ export function defaultLetterFontPath(): string {
 }
 
 /** Renders the document; `fontPath` is an OTF/TTF with Simplified Chinese glyphs. Deterministic for the same input. */
-export function renderReplyLetterPdf(doc: ReplyLetterDocument, fontPath: string, createdAt: Date = new Date(0)): Promise<Buffer> {
+export function renderDocumentPdf(doc: OfficialDocument, fontPath: string, createdAt: Date = new Date(0)): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',
@@ -29,8 +30,10 @@ export function renderReplyLetterPdf(doc: ReplyLetterDocument, fontPath: string,
       pdf.moveDown(0.3).fontSize(11).text(doc.reference, { align: 'center' });
       pdf.moveDown(1).fontSize(12).text(doc.addressee);
       const body = { indent: 24, lineGap: 4, paragraphGap: 6, align: 'justify' as const };
-      for (const para of doc.paragraphs) pdf.moveDown(0.3).text(para, body);
-      doc.items.forEach((item, i) => pdf.moveDown(0.2).text(`${i + 1}. ${item}`, { indent: 24, lineGap: 4 }));
+      for (const b of doc.blocks) {
+        if (b.type === 'paragraph') pdf.moveDown(0.3).text(b.text, body);
+        else b.entries.forEach((entry, i) => pdf.moveDown(0.2).text(`${i + 1}. ${entry}`, { indent: 24, lineGap: 4 }));
+      }
       if (doc.remedies) pdf.moveDown(0.3).text(doc.remedies, body);
       pdf.moveDown(1.5);
       pdf.text(doc.signature.agency, { align: 'right' });

@@ -6,6 +6,7 @@ import {
   type AnnualReportResultCode,
   type ReplyType,
 } from '@huiying/contracts';
+import type { LegalSource } from '@huiying/policy';
 
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
 
@@ -141,6 +142,9 @@ export const WITHHELD_GROUNDS: Readonly<Partial<Record<AnnualReportResultCode, {
 
 /** 救济途径: every reply letter states them (条例第五十一条); periods, routes and sources are versioned data (@huiying/policy remedies.ts), the sentences remedies.text.ts. */
 export const REMEDIES = { articles: ['第五十一条'] } as const;
+
+/** 国办函〔2020〕109号 — in force 2021-01-01 (secondary sources: provincial notices; its own article on it not seen). */
+export const FEE_MEASURES_SOURCE: LegalSource = { document: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）', article: '', effectiveFrom: '2021-01-01' };
 
 /** The row of the table for a reply: its result code's own row, else the reply type's row. */
 export function legalBasisOf(replyType: ReplyType, resultCode: AnnualReportResultCode): LegalBasisEntry {

@@ -20,6 +20,8 @@ export interface StoredLetter {
   font: string;
   /** The remedies version the letter quoted (null for letters stored before versions were recorded). */
   remediesVersion: string | null;
+  /** Every source cited (empty for letters stored before citations were recorded). */
+  citations: string[];
   createdAt: Date;
   copies: { department: string; departmentName: string; copiedAt: Date }[];
 }
@@ -34,7 +36,8 @@ export interface NewLetter {
   pdf: Buffer;
   pdfSha256: string;
   font: string;
-  remediesVersion: string;
+  remediesVersion: string | null;
+  citations: string[];
   copy: { department: string; departmentName: string };
 }
 
@@ -48,8 +51,8 @@ export class LetterRepository {
     return this.ds.transaction(async (em) => {
       const rows: unknown[] = await em.query(
         `INSERT INTO publication.reply_letters (letter_id, case_id, request_id, application_id, reply_type, result_code, reference, articles,
-           received_on, answer_due, issued_on, html, html_sha256, pdf, pdf_sha256, font, request, remedies_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           received_on, answer_due, issued_on, html, html_sha256, pdf, pdf_sha256, font, request, remedies_version, citations)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
          ON CONFLICT DO NOTHING RETURNING letter_id`,
         [
           l.letterId,
@@ -70,6 +73,7 @@ export class LetterRepository {
           l.font,
           JSON.stringify(l.request),
           l.remediesVersion,
+          l.citations,
         ],
       );
       if (rows.length === 0) return { inserted: false };
@@ -90,7 +94,7 @@ export class LetterRepository {
   async findMeta(caseId: string): Promise<StoredLetter | null> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT letter_id, case_id, request_id, application_id, reply_type, result_code, reference, articles, received_on::text AS received_on,
-         answer_due::text AS answer_due, issued_on::text AS issued_on, html_sha256, pdf_sha256, octet_length(pdf) AS pdf_bytes, font, remedies_version, created_at
+         answer_due::text AS answer_due, issued_on::text AS issued_on, html_sha256, pdf_sha256, octet_length(pdf) AS pdf_bytes, font, remedies_version, citations, created_at
        FROM publication.reply_letters WHERE case_id = $1`,
       [caseId],
     );
@@ -117,6 +121,7 @@ export class LetterRepository {
       pdfBytes: Number(r.pdf_bytes),
       font: r.font as string,
       remediesVersion: (r.remedies_version as string | null) ?? null,
+      citations: (r.citations as string[] | null) ?? [],
       createdAt: r.created_at as Date,
       copies: copies.map((c) => ({ department: c.department, departmentName: c.department_name, copiedAt: c.copied_at })),
     };

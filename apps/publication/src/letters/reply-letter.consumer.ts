@@ -7,7 +7,7 @@ import { KAFKA, LOGGER } from '../infrastructure.module';
 import { PublicationConfig } from '../publication.config';
 import { LetterService } from './letter.service';
 
-/** Consumes publication.requested.v1 (reply letters); a one-line hand-off to LetterService. Poison → dlq with the reason. */
+/** Consumes publication.requested.v1 (reply letters and notices); a one-line hand-off to LetterService. Poison → dlq with the reason. */
 @Injectable()
 export class ReplyLetterConsumer extends HostedConsumer<typeof TOPICS.publicationRequested> {
   constructor(@Inject(KAFKA) kafka: Kafka, producer: TypedProducer, config: PublicationConfig, service: LetterService, @Inject(LOGGER) logger: Logger) {
