@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
-import { IsInstantWithOffset } from './validation';
+import { IsInstantWithOffset, NotInFuture } from './validation';
 import { LocationDto } from './submit-report.dto';
 
 /** 诉求类型: 咨询 consultation, 求助 help, 投诉 complaint, 举报 report (of wrongdoing), 建议 suggestion. */
@@ -56,7 +56,7 @@ export class HotlineWorkOrderDto {
   orderNo!: string;
 
   @ApiProperty({ example: '2026-11-20T09:15:00+08:00', description: 'Time of the call (来电时间), ISO 8601 with offset.' })
-  @IsInstantWithOffset()
+  @IsInstantWithOffset() @NotInFuture()
   callTime!: string;
 
   @ApiProperty({ enum: APPEAL_TYPES, example: 'complaint', description: '诉求类型' })

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
 import { CHANNELS, GRADES, type Channel, type Grade } from '../workflow/case';
-import { IsCode, IsDiscoveredAt } from './validation';
+import { IsCode, IsDiscoveredAt, NotInFuture } from './validation';
 
 export class LocationDto {
   @ApiPropertyOptional({ example: '城关区', description: 'District (区/县) where the matter happened: decides the territory (属地).' })
@@ -60,6 +60,7 @@ export class SubmitReportDto {
 
   @ApiProperty({ example: '2026-11-20T08:30:00+08:00', description: 'When the matter happened or was posted (ISO 8601 with offset).' })
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'occurredAt must be an ISO 8601 date-time, e.g. 2026-11-20T08:30:00+08:00' })
+  @NotInFuture()
   occurredAt!: string;
 
   @ApiPropertyOptional({

@@ -81,6 +81,23 @@ export function NoLongerAccepted(instead: string): PropertyDecorator {
   });
 }
 
+/**
+ * An instant that has already happened: not more than DISCOVERED_AT_CLOCK_SKEW_MS ahead of the server's clock (a report
+ * or call dated 9999-12-31 was once accepted). Checks only the future; the format is its own decorator's.
+ */
+export function NotInFuture(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notInFuture',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now() + DISCOVERED_AT_CLOCK_SKEW_MS,
+        defaultMessage: (args) => `${args?.property} ${String(args?.value)} is in the future (more than ${DISCOVERED_AT_CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock)`,
+      },
+    },
+    options,
+  );
+}
+
 /** How far ahead of the receiving server's clock a `discoveredAt` may be (clock skew between systems). */
 export const DISCOVERED_AT_CLOCK_SKEW_MS = 5 * 60_000;
 
