@@ -106,7 +106,10 @@ port = $PGPORT
 unix_socket_directories = '$PG_SOCK'
 max_connections = $PG_MAX_CONNECTIONS
 shared_buffers = 256MB
-synchronous_commit = off
+# A commit is acknowledged only after its WAL is flushed: intake acknowledges a report on commit,
+# and an immediate stop/crash must not lose it (synchronous_commit = off lost acknowledged reports).
+synchronous_commit = on
+fsync = on
 log_min_duration_statement = 2000
 log_timezone = 'UTC'
 timezone = 'UTC'
