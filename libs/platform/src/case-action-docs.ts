@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 
 /** What a case action's refusals mean for this action, with an example each (the message is always the reason). */
 export interface CaseActionRefusalDocs {
@@ -24,6 +24,7 @@ export function ApiCaseActionRefusals(docs: CaseActionRefusalDocs): ClassDecorat
     ApiNotFoundResponse({ description: docs.notFound ?? 'No such case.' }),
     ApiConflictResponse({ description: `The action does not fit the case now; \`message\` is the reason (e.g. ${docs.conflict}).` }),
     ApiUnprocessableEntityResponse({ description: `The action breaks a rule of the case; \`message\` is the reason (e.g. ${docs.invalid}).` }),
+    ApiServiceUnavailableResponse({ description: 'The case workflow cannot be reached (Temporal down or no worker running); try again.' }),
     ApiOkResponse({ description: docs.ok ?? 'The case after the action (its workflow state, without the history).' }),
   );
 }

@@ -2,7 +2,7 @@
 // a refused action the same way (404 no such case, 409 does not fit the case now, 422 the request breaks a rule)
 // and retries only what is worth retrying (Temporal unreachable: the error is rethrown).
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
 
 export type UpdateRefusal = 'not_found' | 'completed' | 'rejected';
 
@@ -52,4 +52,32 @@ export function updateRefusal(e: unknown): { refusal: UpdateRefusal; message: st
   if (/workflow execution already completed/i.test(message)) return { refusal: 'completed', message, failureType: null };
   if (/workflow.*not found|not found.*workflow/i.test(message)) return { refusal: 'not_found', message, failureType: null };
   return null;
+}
+
+/** How long a read of a case workflow (a query) may take before the caller answers 503: a query needs a worker. */
+export const CASE_QUERY_TIMEOUT_MS = 5000;
+
+/** The case workflow could not answer in time (no worker polling, or Temporal unreachable): nothing was read. */
+export class CaseWorkflowUnavailableError extends Error {
+  constructor(
+    readonly workflowId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`the case workflow ${workflowId} cannot be reached (${(cause as Error | undefined)?.message ?? String(cause)})`);
+    this.name = 'CaseWorkflowUnavailableError';
+  }
+}
+
+/**
+ * Runs `query` on the workflow `workflowId` within `timeoutMs`. A refusal (no such workflow) is thrown as it came, for
+ * `updateRefusal`; a query that cannot be answered in time — the worker is down, so nobody runs it, or Temporal is
+ * unreachable — is a CaseWorkflowUnavailableError (503), instead of the client's default wait of a minute.
+ */
+export async function queryWorkflow<Ret>(client: Client, workflowId: string, query: QueryDefinition<Ret, []>, timeoutMs = CASE_QUERY_TIMEOUT_MS): Promise<Ret> {
+  try {
+    return await client.withDeadline(Date.now() + timeoutMs, () => client.workflow.getHandle(workflowId).query(query));
+  } catch (e) {
+    if (updateRefusal(e)) throw e;
+    throw new CaseWorkflowUnavailableError(workflowId, e);
+  }
 }

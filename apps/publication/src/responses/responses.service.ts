@@ -16,7 +16,7 @@ import {
 import { FieldCipher } from '@huiying/persistence';
 import { maskValue } from '@huiying/platform';
 import { opinionResponseRefusal } from '@huiying/policy';
-import { updateRefusal } from '@huiying/temporal';
+import { queryWorkflow, updateRefusal } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
 import { PublicationConfig } from '../publication.config';
 import { ChannelRejection, type ChannelAdapter, type ResponseDraft } from './channels/channel-adapter';
@@ -126,7 +126,7 @@ export class ResponsesService {
       const handle = this.client.workflow.getHandle(caseId);
       const described = await handle.describe();
       if (described.type !== WORKFLOW_TYPES.opinionCase) throw new ResponseException(ResponseErrorCode.CaseNotFound, `case ${caseId} is not an opinion case`);
-      return await handle.query(opinionCaseQueries.state);
+      return await queryWorkflow(this.client, caseId, opinionCaseQueries.state);
     } catch (e) {
       if (e instanceof ResponseException) throw e;
       if (e instanceof WorkflowNotFoundError || updateRefusal(e)?.refusal === 'not_found') {

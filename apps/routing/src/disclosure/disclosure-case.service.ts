@@ -24,7 +24,7 @@ import {
 } from '@huiying/contracts';
 import { isDepartmentCode, NATIONAL_JURISDICTION, type ApproverRole, type DisclosurePolicy } from '@huiying/policy';
 import { validateBody } from '@huiying/platform';
-import { disclosureRefusalKind, executeWorkflowUpdate, updateRefusal, type RefusalKind } from '@huiying/temporal';
+import { CaseWorkflowUnavailableError, disclosureRefusalKind, executeWorkflowUpdate, queryWorkflow, updateRefusal, type RefusalKind } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
 import { PolicyService } from '../policies/policy.service';
 import { RoutingConfig } from '../routing.config';
@@ -133,9 +133,13 @@ export class DisclosureCaseService {
 
   async state(caseId: string): Promise<DisclosureCaseState> {
     try {
-      return await this.client.workflow.getHandle(caseId).query(disclosureQueries.state);
+      return await queryWorkflow(this.client, caseId, disclosureQueries.state);
     } catch (e) {
       if (updateRefusal(e)?.refusal === 'not_found') throw new DisclosureCaseException(DisclosureCaseErrorCode.CaseNotFound, `no disclosure case ${caseId}`);
+      if (e instanceof CaseWorkflowUnavailableError) {
+        this.logger.error({ caseId, err: e.cause }, 'disclosure case workflow unreachable');
+        throw new DisclosureCaseException(DisclosureCaseErrorCode.WorkflowUnavailable, 'the case workflow cannot be reached (no worker or Temporal down); nothing was read, try again');
+      }
       throw e;
     }
   }
@@ -149,7 +153,13 @@ export class DisclosureCaseService {
     // the body's shape first (400 with field errors, the workflow is not asked); the workflow decides the rules
     const dto = await validateBody<object>(DISCLOSURE_ACTION_BODIES[action as DisclosureActionName], body);
     const arg = await this.withVerifiedApproval(caseId, action as DisclosureActionName, dto);
-    const outcome = await executeWorkflowUpdate(this.client, caseId, update as typeof disclosureUpdates.review, arg as never);
+    let outcome;
+    try {
+      outcome = await executeWorkflowUpdate(this.client, caseId, update as typeof disclosureUpdates.review, arg as never);
+    } catch (err) {
+      this.logger.error({ caseId, action, err }, 'disclosure case workflow unreachable');
+      throw new DisclosureCaseException(DisclosureCaseErrorCode.WorkflowUnavailable, 'the case workflow cannot be reached; try again (an action sent again is checked against the case as it then is)');
+    }
     if (!outcome.ok) {
       const kind = disclosureRefusalKind(outcome);
       this.logger.info({ caseId, action, refusal: outcome.refusal, kind, reason: outcome.message }, 'disclosure action refused');

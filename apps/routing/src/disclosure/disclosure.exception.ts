@@ -9,6 +9,8 @@ export enum DisclosureCaseErrorCode {
   ActionInvalid = 'DISCLOSURE_ACTION_INVALID',
   /** The approver named by approverId holds no active grant of the role for the case (条例第三十三条第二款): 422 on approverId. */
   ApproverNotGranted = 'DISCLOSURE_APPROVER_NOT_GRANTED',
+  /** The case workflow did not answer in time (worker down or Temporal unreachable): 503, nothing read or changed. */
+  WorkflowUnavailable = 'DISCLOSURE_WORKFLOW_UNAVAILABLE',
 }
 
 const STATUS: Record<DisclosureCaseErrorCode, HttpStatus> = {
@@ -17,6 +19,7 @@ const STATUS: Record<DisclosureCaseErrorCode, HttpStatus> = {
   [DisclosureCaseErrorCode.ActionConflict]: HttpStatus.CONFLICT,
   [DisclosureCaseErrorCode.ActionInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DisclosureCaseErrorCode.ApproverNotGranted]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DisclosureCaseErrorCode.WorkflowUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** The disclosure case feature's one exception; the code decides the HTTP status. */
