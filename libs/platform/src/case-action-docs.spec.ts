@@ -15,9 +15,9 @@ class Sample {
 const responses = (method: keyof Sample) => Reflect.getMetadata(API_RESPONSE, Sample.prototype[method]) as Record<string, { description: string }>;
 
 describe('ApiCaseActionRefusals', () => {
-  it('documents 200, 400, 404, 409 and 422 with the action\'s examples', () => {
+  it('documents 200, 400, 404, 409, 422 and 503 with the action\'s examples', () => {
     const r = responses('act');
-    expect(Object.keys(r).sort()).toEqual(['200', '400', '404', '409', '422']);
+    expect(Object.keys(r).sort()).toEqual(['200', '400', '404', '409', '422', '503']);
     expect(r['409'].description).toContain('approval before consultation');
     expect(r['422'].description).toContain('an override without a reason');
     expect(r['404'].description).toBe('No such case.');

@@ -25,7 +25,7 @@ function setUp(grants: RoleGrant[]) {
       return { ...state, stage: 'extended' };
     },
   };
-  const client = { workflow: { getHandle: () => handle } } as unknown as Client;
+  const client = { workflow: { getHandle: () => handle }, withDeadline: <R>(_deadline: number, fn: () => Promise<R>) => fn() } as unknown as Client;
   const repo = { listRoleGrants: async (q: { personId: string }) => grants.filter((g) => g.personId === q.personId) } as unknown as AccessRepository;
   const logger = { info: () => undefined } as unknown as Logger;
   // policies and config only serve starting a case, which these tests do not do
