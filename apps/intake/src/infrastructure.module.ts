@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -37,7 +37,7 @@ export const KAFKA = Symbol('KAFKA');
   ],
   exports: [IntakeConfig, LOGGER, DataSource, KAFKA, TypedProducer, OutboxRelay, FieldCipher],
 })
-export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
+export class InfrastructureModule implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly producer: TypedProducer,
@@ -50,8 +50,12 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     this.logger.info('outbox relay started');
   }
 
-  async onApplicationShutdown() {
+  /** The relay finishes its batch before the producer and the database close. */
+  async beforeApplicationShutdown() {
     await this.relay.stop();
+  }
+
+  async onApplicationShutdown() {
     await this.producer.disconnect();
     await this.ds.destroy();
   }

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -60,7 +60,7 @@ const ENTITIES = [CaseRouteEntity, CalendarSignalEntity, CalendarSweepEntity, Ca
   ],
   exports: [RoutingConfig, LOGGER, DataSource, KAFKA, TypedProducer, POLICY_OUTBOX_RELAY, Connection, Client],
 })
-export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
+export class InfrastructureModule implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly producer: TypedProducer,
     private readonly ds: DataSource,
@@ -74,8 +74,12 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     this.logger.info('policy outbox relay started');
   }
 
-  async onApplicationShutdown() {
+  /** The relay finishes its batch before the producer and the database close. */
+  async beforeApplicationShutdown() {
     await this.relay.stop();
+  }
+
+  async onApplicationShutdown() {
     await this.producer.disconnect();
     await this.connection.close();
     await this.ds.destroy();

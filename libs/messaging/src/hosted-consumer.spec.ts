@@ -61,7 +61,7 @@ describe('HostedConsumer', () => {
     await fake.eachMessage?.({ topic: TOPICS.reportUpdated, partition: 0, message: { key: Buffer.from(caseId), value: Buffer.from(JSON.stringify(envelope)), offset: '0' } });
     expect(handled.map((e) => [e.id, e.data.revision])).toEqual([['report-updated:x:2', 2]]);
 
-    await hosted.onApplicationShutdown();
+    await hosted.beforeApplicationShutdown();
     expect(fake.disconnected).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { ValidatingConsumer, type ConsumerSpec } from './consumer';
 
 /**
  * The apps' consumer providers in one place: a ValidatingConsumer started (in the background) when the application has booted and
- * stopped when it shuts down (Nest calls onApplicationBootstrap / onApplicationShutdown on providers), with its
+ * stopped when it shuts down (Nest calls onApplicationBootstrap / beforeApplicationShutdown on providers), with its
  * health for /health. A provider only names its group, topic and the service method it hands each message to:
  *
  *   @Injectable()
@@ -29,7 +29,12 @@ export abstract class HostedConsumer<K extends MappedTopic> {
     void this.consumer.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops on SIGTERM before the infrastructure closes (Nest runs every beforeApplicationShutdown, then closes the HTTP
+   * server, then runs onApplicationShutdown, where the database and producer close): the message in hand finishes
+   * and its offset is committed, so a restart neither loses nor dead-letters it.
+   */
+  beforeApplicationShutdown(): Promise<void> {
     return this.consumer.stop();
   }
 

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
@@ -18,7 +18,7 @@ import { LedgerConfig } from '../ledger.config';
 const RECENT_EVENTS = 5000;
 
 @Injectable()
-export class CaseEventHub implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CaseEventHub implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly events$ = new Subject<EventEnvelope<CaseStageChangedV1>>();
   /**
    * The last RECENT_EVENTS events by case: an event can pass this hub before the read-model consumer (another group)
@@ -35,7 +35,7 @@ export class CaseEventHub implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     const groupId = `${config.LEDGER_CONSUMER_GROUP}-watch-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, maxWaitTimeInMs: 1000 }); // stops within a second (SIGTERM)
     this.supervisor = new ConsumerSupervisor(this.consumer, () => this.run(), logger, { groupId });
   }
 
@@ -83,7 +83,8 @@ export class CaseEventHub implements OnApplicationBootstrap, OnApplicationShutdo
     return this.supervisor.healthy();
   }
 
-  async onApplicationShutdown() {
+  /** Before the infrastructure closes: the consumer finishes its message and commits. */
+  async beforeApplicationShutdown() {
     this.events$.complete();
     await this.supervisor.stop();
   }

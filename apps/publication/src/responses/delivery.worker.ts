@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../infrastructure.module';
 import { PublicationConfig } from '../publication.config';
@@ -14,7 +14,7 @@ export const CHANNEL_ADAPTERS = Symbol('CHANNEL_ADAPTERS');
  * process that died) is picked up again, so nothing accepted is lost. Several instances share the work (SKIP LOCKED).
  */
 @Injectable()
-export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runner: DeliveryRunner;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -50,7 +50,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.logger.info('delivery worker started');
   }
 
-  async onApplicationShutdown() {
+  /** Before the infrastructure closes (onApplicationShutdown): the pass under way finishes with its database. */
+  async beforeApplicationShutdown() {
     this.running = false;
     this.wake?.();
     await this.loop;

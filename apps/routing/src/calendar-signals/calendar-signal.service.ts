@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { disclosureSignals, opinionCaseSignals, type CalendarUpdatedV1, type CaseKind, type EventEnvelope } from '@huiying/contracts';
@@ -24,7 +24,7 @@ export const openCasesQuery = (kind: CaseKind): string => `ExecutionStatus = 'Ru
  * (routing.calendar_signals), so a redelivered notice or a resumed sweep reaches only the cases that missed it.
  */
 @Injectable()
-export class CalendarSignalService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CalendarSignalService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -47,7 +47,8 @@ export class CalendarSignalService implements OnApplicationBootstrap, OnApplicat
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the infrastructure closes (onApplicationShutdown): the pass under way finishes with its database. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
