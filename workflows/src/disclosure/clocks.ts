@@ -103,7 +103,10 @@ export function clockViews(state: DisclosureCaseState): DisclosureClockView[] {
           : 'running';
   clocks.push({ name: 'answer', due: state.reply ? state.reply.due : a.due, dueAt: a.dueAt, provisional: a.provisional, status: answerStatus });
   const cw = d.correctionRequestBy;
-  clocks.push({ name: 'correction_window', due: cw.due, dueAt: cw.dueAt, provisional: cw.provisional, status: state.correction ? 'met' : state.stage === 'registered' ? 'running' : 'closed' });
+  // passed while still only registered: overdue (escalated, as the ledger shows it); acted on after that: late
+  const windowLapsed = state.escalations.some((e) => e.clock === 'correction_window');
+  const windowStatus = state.correction ? (windowLapsed ? 'late' : 'met') : state.stage === 'registered' ? (windowLapsed ? 'overdue' : 'running') : windowLapsed ? 'late' : 'closed';
+  clocks.push({ name: 'correction_window', due: cw.due, dueAt: cw.dueAt, provisional: cw.provisional, status: windowStatus });
   const c = state.correction;
   if (c) {
     clocks.push({

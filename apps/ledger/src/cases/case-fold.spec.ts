@@ -61,3 +61,26 @@ describe('foldCaseHistory', () => {
     expect(changeOf(undefined, {})).toBe('stage');
   });
 });
+
+describe('foldCaseHistory: the correction window of a disclosure application', () => {
+  beforeEach(() => (seq = 0));
+
+  it('a window that passed while the application was only registered is overdue until the office acts on it, then history', () => {
+    const events = [
+      ev('stage', 'registered', '2026-11-02T01:00:00Z', { channel: 'online' }, null),
+      ev('escalation', 'registered', '2026-11-11T16:00:00Z', { clock: 'correction_window', due: '2026-11-11', escalatedTo: 'general_office' }, null),
+    ];
+    expect(foldCaseHistory(events)).toMatchObject({ overdue: true, overdueClocks: ['correction_window'], escalationCount: 1 });
+    events.push(ev('review', 'under_review', '2026-11-12T02:00:00Z', {}, null));
+    expect(foldCaseHistory(events)).toMatchObject({ overdue: false, overdueClocks: [], escalationCount: 1 });
+  });
+
+  it('the answer clock stays overdue when the office acts after it passed', () => {
+    const events = [
+      ev('stage', 'registered', '2026-11-02T01:00:00Z', {}, null),
+      ev('escalation', 'registered', '2026-12-01T16:00:00Z', { clock: 'answer', due: '2026-12-01' }, null),
+      ev('review', 'under_review', '2026-12-02T02:00:00Z', {}, null),
+    ];
+    expect(foldCaseHistory(events)).toMatchObject({ overdue: true, overdueClocks: ['answer'] });
+  });
+});

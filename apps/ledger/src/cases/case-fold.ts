@@ -90,6 +90,10 @@ export function foldCaseHistory(events: readonly FoldableEvent[], until?: Date):
     }
     const rearmed = d.rearmed as { superseded?: unknown } | null | undefined;
     if (rearmed && Array.isArray(rearmed.superseded)) for (const id of rearmed.superseded) if (typeof id === 'string') overdue.delete(id);
+    // a disclosure application's 7 working days to ask for a correction (条例第三十条) bind only while it is merely
+    // registered: once the office has acted on it (any event in another stage) the lapsed window is history — its
+    // escalation stays counted — not overdue; the workflow's clock view says `late` then, as routing shows it
+    if (e.stage !== 'registered') overdue.delete('correction_window');
     switch (e.change) {
       case 'escalation':
         f.escalationCount++;
