@@ -148,8 +148,9 @@ export async function runImport(opts: Options): Promise<ImportSummary> {
   const rows: ImportRow[] = parseImportFile(readFileSync(opts.file, 'utf8'), format);
   const summary: ImportSummary = { file: opts.file, format, rows: rows.length, accepted: 0, duplicate: 0, updated: 0, rejected: 0, rejects: [], seconds: 0 };
   const progress = new Progress(rows.length);
-  const unreadable = rows.filter((r) => r.error);
-  for (const r of unreadable) summary.rejects.push({ line: r.line, errors: [{ field: '', messages: [r.error as string] }] });
+  // not sent: rows that could not be read, and rows whose text holds U+FFFD
+  const unreadable = rows.filter((r) => !r.item);
+  for (const r of unreadable) summary.rejects.push({ line: r.line, orderNo: r.orderNo, errors: r.fieldErrors ?? [{ field: '', messages: [r.error as string] }] });
   if (unreadable.length) progress.add(unreadable.length);
 
   const readable = rows.filter((r) => r.item);
