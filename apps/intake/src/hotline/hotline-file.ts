@@ -1,6 +1,6 @@
 // Reading 12345 work orders from an import file (JSON lines or CSV) into batch items, with the line of each.
 // Pure: no I/O. Only the file's shape is checked here, and that no text holds U+FFFD (issue 14); the work order itself
-// is validated by intake.
+// is validated by intake. The bytes become text in hotline-file-encoding.ts.
 import { parse } from 'csv-parse/sync';
 import { REPLACEMENT_CHARACTER, replacementCharacterMessage } from '@huiying/contracts';
 

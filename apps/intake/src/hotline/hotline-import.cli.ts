@@ -1,18 +1,23 @@
 #!/usr/bin/env node
-// npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2]
-//                            [--json] [--rejects rejects.jsonl] [--api-key <key>]   (or HUIYING_API_KEY; scope submit)
-// Bulk (re-)send of 12345 work orders: reads the file, posts batches to POST /v1/hotline/work-orders:batch, shows a
-// progress bar and prints a summary with every rejected row and its reason. Re-running it is safe: the order number
-// is the idempotency key, so what was already received comes back as "duplicate".
+// npm run hotline:import -- <file.jsonl|file.csv> [--encoding auto|utf-8|gb18030|gbk] [--url http://127.0.0.1:3001]
+//                            [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl]
+//                            [--api-key <key>]   (or HUIYING_API_KEY; scope submit)
+// Bulk (re-)send of 12345 work orders: reads the file (UTF-8 or GBK/GB18030, detected unless --encoding names it),
+// posts batches to POST /v1/hotline/work-orders:batch, shows a progress bar and prints a summary with every rejected
+// row and its reason. Re-running it is safe: the order number is the idempotency key, so what was already received
+// comes back as "duplicate".
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { IsOptional, IsString } from 'class-validator';
 import { loadConfig } from '@huiying/platform';
 import { HOTLINE_BATCH_MAX, type HotlineBatchResponseDto, type WorkOrderItemResultDto } from '@huiying/contracts';
-import { formatOf, parseImportFile, type ImportRow } from './hotline-file';
+import { formatOf, ImportFileError, parseImportFile, type ImportFormat, type ImportRow } from './hotline-file';
+import { decodeImportFile, IMPORT_ENCODINGS, type DecodedImportFile, type ImportEncoding } from './hotline-file-encoding';
 
-interface Options {
+export interface Options {
   file: string;
+  /** auto: UTF-8 (with or without BOM), else GB18030/GBK. */
+  encoding: ImportEncoding;
   url: string;
   batchSize: number;
   concurrency: number;
@@ -36,6 +41,9 @@ export interface ImportReject {
 export interface ImportSummary {
   file: string;
   format: string;
+  /** The encoding the file was read with, and whether it was detected (else --encoding named it). */
+  encoding: string;
+  encodingDetected: boolean;
   rows: number;
   accepted: number;
   duplicate: number;
@@ -45,10 +53,10 @@ export interface ImportSummary {
   seconds: number;
 }
 
-const USAGE = 'usage: npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl] [--api-key <key> (default: HUIYING_API_KEY)]';
+const USAGE = 'usage: npm run hotline:import -- <file.jsonl|file.csv> [--encoding auto|utf-8|gb18030|gbk] [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl] [--api-key <key> (default: HUIYING_API_KEY)]';
 
 function parseArgs(argv: string[]): Options {
-  const opts: Partial<Options> = { url: 'http://127.0.0.1:3001', batchSize: 500, concurrency: 2, json: false };
+  const opts: Partial<Options> = { encoding: 'auto', url: 'http://127.0.0.1:3001', batchSize: 500, concurrency: 2, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -57,6 +65,11 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (a === '--url') opts.url = value().replace(/\/+$/, '');
+    else if (a === '--encoding') {
+      const encoding = value().toLowerCase();
+      if (!(IMPORT_ENCODINGS as readonly string[]).includes(encoding)) throw new Error(`--encoding must be one of ${IMPORT_ENCODINGS.join(', ')}`);
+      opts.encoding = encoding as ImportEncoding;
+    }
     else if (a === '--batch-size') opts.batchSize = Number(value());
     else if (a === '--concurrency') opts.concurrency = Number(value());
     else if (a === '--json') opts.json = true;
@@ -142,11 +155,42 @@ async function postBatchUntilStored(url: string, items: Record<string, unknown>[
   }
 }
 
-export async function runImport(opts: Options): Promise<ImportSummary> {
+export interface ImportFile extends Omit<DecodedImportFile, 'text'> {
+  format: ImportFormat;
+  rows: ImportRow[];
+}
+
+/** Reads, decodes and parses an import file; ImportFileError when it cannot be (then nothing of it is sent). */
+export function readImportFile(file: string, encoding: ImportEncoding): ImportFile {
+  const format = formatOf(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new ImportFileError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const { text, ...decoded } = decodeImportFile(bytes, encoding);
+  try {
+    return { ...decoded, format, rows: parseImportFile(text, format) };
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
+    throw new ImportFileError(`${file} is not valid ${format.toUpperCase()}: ${(e as Error).message}`);
+  }
+}
+
+/** What the import says about the encoding it read the file with. */
+function encodingNote(f: Pick<ImportFile, 'encoding' | 'detected' | 'bom'>): string {
+  return `${f.encoding}${f.bom ? ' with BOM' : ''}, ${f.detected ? 'detected' : 'from --encoding'}`;
+}
+
+/** Sends the rows of a file that was read; throws when the import cannot go on (intake unreachable, or still failing). */
+export async function sendImportFile(opts: Options, file: ImportFile): Promise<ImportSummary> {
   const started = Date.now();
-  const format = formatOf(opts.file);
-  const rows: ImportRow[] = parseImportFile(readFileSync(opts.file, 'utf8'), format);
-  const summary: ImportSummary = { file: opts.file, format, rows: rows.length, accepted: 0, duplicate: 0, updated: 0, rejected: 0, rejects: [], seconds: 0 };
+  const { rows } = file;
+  const summary: ImportSummary = {
+    file: opts.file, format: file.format, encoding: file.encoding, encodingDetected: file.detected,
+    rows: rows.length, accepted: 0, duplicate: 0, updated: 0, rejected: 0, rejects: [], seconds: 0,
+  };
   const progress = new Progress(rows.length);
   // not sent: rows that could not be read, and rows whose text holds U+FFFD
   const unreadable = rows.filter((r) => !r.item);
@@ -178,7 +222,7 @@ export async function runImport(opts: Options): Promise<ImportSummary> {
 
 function printSummary(s: ImportSummary) {
   const out = [
-    `12345 import of ${s.file} (${s.format}): ${s.rows} rows in ${s.seconds} s`,
+    `12345 import of ${s.file} (${s.format}, ${s.encoding}${s.encodingDetected ? ' detected' : ' from --encoding'}): ${s.rows} rows in ${s.seconds} s`,
     `  accepted  ${String(s.accepted).padStart(7)}  new reports and cases`,
     `  duplicate ${String(s.duplicate).padStart(7)}  already received (same order number and revision): nothing stored`,
     `  updated   ${String(s.updated).padStart(7)}  later revisions stored`,
@@ -187,6 +231,12 @@ function printSummary(s: ImportSummary) {
     ...(s.rejects.length > 50 ? [`    … ${s.rejects.length - 50} more (--rejects <file> or --json lists them all)`] : []),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+export async function runImport(opts: Options): Promise<ImportSummary> {
+  const file = readImportFile(opts.file, opts.encoding);
+  process.stderr.write(`reading ${opts.file} as ${encodingNote(file)}\n`);
+  return sendImportFile(opts, file);
 }
 
 async function main() {
