@@ -5,7 +5,7 @@
 // Bulk (re-)send of 12345 work orders: reads the file (UTF-8 or GBK/GB18030, detected unless --encoding names it),
 // posts batches to POST /v1/hotline/work-orders:batch, shows a progress bar and prints a summary with every rejected
 // row and its reason. Re-running it is safe: the order number is the idempotency key, so what was already received
-// comes back as "duplicate".
+// comes back as "duplicate". Exit codes: EXIT_CODES.
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { IsOptional, IsString } from 'class-validator';
@@ -13,6 +13,18 @@ import { loadConfig } from '@huiying/platform';
 import { HOTLINE_BATCH_MAX, type HotlineBatchResponseDto, type WorkOrderItemResultDto } from '@huiying/contracts';
 import { formatOf, ImportFileError, parseImportFile, type ImportFormat, type ImportRow } from './hotline-file';
 import { decodeImportFile, IMPORT_ENCODINGS, type DecodedImportFile, type ImportEncoding } from './hotline-file-encoding';
+
+/** How the import ended (README → The 12345 hotline feed). */
+export const EXIT_CODES = {
+  /** Every row was accepted, a duplicate or an update. */
+  ok: 0,
+  /** Usage, or a file that cannot be read (format, encoding, CSV header) or written (--rejects). Nothing was sent, except when --rejects could not be written. */
+  usageOrFile: 1,
+  /** The import ran to the end and at least one row was rejected (the summary and --rejects list them): nothing stored for those rows. */
+  rejected: 2,
+  /** The import stopped before every row was sent (intake unreachable, or work orders it still could not store after retries): what was sent is stored; re-run. */
+  stopped: 3,
+} as const;
 
 export interface Options {
   file: string;
@@ -53,7 +65,13 @@ export interface ImportSummary {
   seconds: number;
 }
 
-const USAGE = 'usage: npm run hotline:import -- <file.jsonl|file.csv> [--encoding auto|utf-8|gb18030|gbk] [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl] [--api-key <key> (default: HUIYING_API_KEY)]';
+const USAGE = [
+  'usage: npm run hotline:import -- <file.jsonl|file.csv> [--encoding auto|utf-8|gb18030|gbk] [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl] [--api-key <key> (default: HUIYING_API_KEY)]',
+  `exit codes: ${EXIT_CODES.ok} every row stored or already there; ${EXIT_CODES.usageOrFile} usage or file error (nothing sent); ${EXIT_CODES.rejected} rows rejected; ${EXIT_CODES.stopped} stopped before the end (re-run)`,
+].join('\n');
+
+/** --help: the usage on stdout and exit 0. */
+class HelpRequested extends Error {}
 
 function parseArgs(argv: string[]): Options {
   const opts: Partial<Options> = { encoding: 'auto', url: 'http://127.0.0.1:3001', batchSize: 500, concurrency: 2, json: false };
@@ -75,7 +93,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--json') opts.json = true;
     else if (a === '--rejects') opts.rejects = value();
     else if (a === '--api-key') opts.apiKey = value();
-    else if (a === '--help' || a === '-h') throw new Error(USAGE);
+    else if (a === '--help' || a === '-h') throw new HelpRequested(USAGE);
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else if (!opts.file) opts.file = a;
     else throw new Error(`one file at a time\n${USAGE}`);
@@ -233,29 +251,49 @@ function printSummary(s: ImportSummary) {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-export async function runImport(opts: Options): Promise<ImportSummary> {
-  const file = readImportFile(opts.file, opts.encoding);
-  process.stderr.write(`reading ${opts.file} as ${encodingNote(file)}\n`);
-  return sendImportFile(opts, file);
-}
-
-async function main() {
+/** The whole CLI: the exit code (EXIT_CODES); the summary on stdout, progress and errors on stderr. */
+export async function runCli(argv: string[]): Promise<number> {
   let opts: Options;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseArgs(argv);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      process.stdout.write(`${e.message}\n`);
+      return EXIT_CODES.ok;
+    }
     process.stderr.write(`${(e as Error).message}\n`);
-    process.exit(64);
+    return EXIT_CODES.usageOrFile;
   }
+  let file: ImportFile;
   try {
-    const summary = await runImport(opts);
-    if (opts.rejects) writeFileSync(opts.rejects, summary.rejects.map((r) => JSON.stringify(r)).join('\n') + (summary.rejects.length ? '\n' : ''));
-    if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    else printSummary(summary);
+    file = readImportFile(opts.file, opts.encoding);
+  } catch (e) {
+    process.stderr.write(`hotline import: ${(e as Error).message}\n`);
+    return EXIT_CODES.usageOrFile;
+  }
+  process.stderr.write(`reading ${opts.file} as ${encodingNote(file)}\n`);
+  let summary: ImportSummary;
+  try {
+    summary = await sendImportFile(opts, file);
   } catch (e) {
     process.stderr.write(`hotline import failed: ${(e as Error).message}\n(the work orders already sent are stored; re-run the same command: they will come back as duplicates)\n`);
-    process.exit(1);
+    return EXIT_CODES.stopped;
   }
+  if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else printSummary(summary);
+  if (opts.rejects) {
+    try {
+      writeFileSync(opts.rejects, summary.rejects.map((r) => JSON.stringify(r)).join('\n') + (summary.rejects.length ? '\n' : ''));
+    } catch (e) {
+      process.stderr.write(`hotline import: cannot write ${opts.rejects}: ${(e as Error).message} (the rows were sent; the summary above lists the rejects)\n`);
+      return EXIT_CODES.usageOrFile;
+    }
+  }
+  return summary.rejected ? EXIT_CODES.rejected : EXIT_CODES.ok;
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
