@@ -96,8 +96,13 @@ describe('12345 hotline bulk import on the running stack', () => {
     const timings: Record<string, number> = {};
     const cli = async (file: string): Promise<Summary> => {
       const started = Date.now();
-      const { stdout } = await run(process.execPath, [CLI, file, '--url', urls.intake, '--api-key', apiKey(), '--json'], { maxBuffer: 64 * 1024 * 1024 });
+      // the file holds invalid rows, so the import ends with exit code 2 (rows rejected), which execFile reports as an error
+      const { code, stdout } = await run(process.execPath, [CLI, file, '--url', urls.intake, '--api-key', apiKey(), '--json'], { maxBuffer: 64 * 1024 * 1024 }).then(
+        ({ stdout: out }) => ({ code: 0, stdout: out }),
+        (e: { code?: number; stdout?: string }) => ({ code: e.code, stdout: e.stdout ?? '' }),
+      );
       timings[path.basename(file)] = Date.now() - started;
+      expect(code).toBe(nInvalid ? 2 : 0);
       return JSON.parse(stdout) as Summary;
     };
     const expectRejects = (s: Summary, format: 'jsonl' | 'csv') => {

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, makeEnvelope, TOPICS } from '@huiying/contracts';
+import { EVENT_TYPES, makeEnvelope, TOPICS, WORK_ORDER_EXAMPLE } from '@huiying/contracts';
 import { parseMessage, PoisonMessageError } from './validate-message';
 
 const caseId = '3f1c2b9e-8a7d-4c6b-9e5f-1a2b3c4d5e6f';
@@ -73,5 +73,25 @@ describe('parseMessage (validation of every consumed message)', () => {
 
   it('rejects a message whose key is not its subject (keyed by case id)', async () => {
     expect(await reason(parseMessage(TOPICS.reportReceived, 'other-key', buf(valid)))).toMatch(/differs from envelope subject/);
+  });
+
+  it('dead-letters a 12345 work order whose text is not UTF-8 (GBK bytes become U+FFFD), naming the field and not the text', async () => {
+    const order = makeEnvelope({
+      id: 'GD1:1',
+      type: EVENT_TYPES.hotlineWorkOrder,
+      source: '/12345',
+      time: '2026-11-21T01:00:00.000Z',
+      subject: 'GD1',
+      data: { ...WORK_ORDER_EXAMPLE, orderNo: 'GD1', title: '@TITLE@', caller: { name: '@NAME@' } },
+    });
+    const [before, middle, after] = JSON.stringify(order).split(/@TITLE@|@NAME@/);
+    // "供暖" and "张三" in GBK, as a producer that does not write UTF-8 would send them
+    const gbk = Buffer.concat([Buffer.from(before), Buffer.from([0xb9, 0xa9, 0xc5, 0xaf]), Buffer.from(middle), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(after)]);
+    const r = await reason(parseMessage(TOPICS.hotlineWorkOrders, 'GD1', gbk));
+    expect(r).toMatch(/data\.title: title contains U\+FFFD \(the replacement character\)/);
+    expect(r).toMatch(/data\.caller\.name: name contains U\+FFFD/);
+    expect(r).not.toContain('\uFFFD');
+    // the same order in UTF-8 passes
+    expect((await parseMessage(TOPICS.hotlineWorkOrders, 'GD1', buf({ ...order, data: { ...order.data, title: '供暖', caller: { name: '张三' } } }))).data.title).toBe('供暖');
   });
 });

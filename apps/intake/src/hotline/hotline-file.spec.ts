@@ -1,4 +1,4 @@
-import { CSV_HEADER, formatOf, parseCsv, parseImportFile, parseJsonLines, toCsvLine, workOrderToCsvLine } from './hotline-file';
+import { CSV_HEADER, formatOf, ImportFileError, parseCsv, parseImportFile, parseJsonLines, replacementCharacterFields, toCsvLine, workOrderToCsvLine } from './hotline-file';
 
 const order = {
   orderNo: 'GD1',
@@ -53,12 +53,45 @@ describe('import files', () => {
     ]);
   });
 
-  it('reports rows with the wrong number of cells and unknown columns instead of guessing', () => {
+  it('reports rows with the wrong number of cells instead of guessing', () => {
     expect(parseCsv('orderNo,title\nA,t\nB\n')).toEqual([
       { line: 2, item: { orderNo: 'A', title: 't', location: {} } },
       { line: 3, error: 'has 1 cells, the header has 2' },
     ]);
-    expect(parseCsv('orderNo,colour\nA,red\n')[0].error).toBe('unknown column(s) colour');
+  });
+
+  it('refuses a header with unknown columns, naming them and the columns it knows', () => {
+    const refused = () => parseCsv('orderNo,colour,标题,颜色\nA,red,t,红\n');
+    expect(refused).toThrow(ImportFileError);
+    expect(refused).toThrow(/^unknown column\(s\) "colour", "颜色"; the header may use the field names orderNo, callTime, appealType, title, content, district, township, address, callerName, callerPhone, handlingUnit, urgency, revision, category \(any case\) or the 12345 platform's titles 工单编号, 工单号, 来电时间, 诉求类型, /);
+    // what a GBK header read as UTF-8 looked like
+    expect(() => parseCsv('\uFFFD\uFFFD\uFFFD\uFFFD,title\nA,t\n')).toThrow(/a title holds U\+FFFD/);
+    // names that only exist on Object.prototype are not columns
+    expect(() => parseCsv('orderNo,constructor,toString\nA,x,y\n')).toThrow(/unknown column\(s\) "constructor", "toString"/);
+  });
+
+  it('refuses a header with two columns for one field rather than dropping one of them', () => {
+    expect(() => parseCsv('工单编号,工单号,title\nA,B,t\n')).toThrow('column(s) for the same field: "工单编号" and "工单号" both give orderNo');
+    expect(() => parseCsv('orderNo,OrderNo\nA,B\n')).toThrow(/"orderNo" and "OrderNo" both give orderNo/);
+  });
+
+  it('rejects a row whose text holds U+FFFD on each such field, and sends the others (CSV and JSON lines)', () => {
+    const csv = parseImportFile('orderNo,title,district,content\nA,供暖\uFFFD,城关区,ok\nB,供暖,\uFFFD\uFFFD,\uFFFD\n', 'csv');
+    expect(csv[0]).toEqual({ line: 2, orderNo: 'A', fieldErrors: [{ field: 'title', messages: [expect.stringMatching(/^title contains U\+FFFD \(the replacement character\)/)] }] });
+    expect(csv[1].fieldErrors?.map((e) => e.field)).toEqual(['location.district', 'content']);
+    expect(csv.every((r) => r.item === undefined)).toBe(true);
+    const jsonl = parseImportFile(`${JSON.stringify({ orderNo: 'C', caller: { name: '\uFFFD\uFFFD' } })}\n${JSON.stringify({ orderNo: 'D', title: '供暖' })}\n`, 'jsonl');
+    expect(jsonl).toEqual([
+      { line: 1, orderNo: 'C', fieldErrors: [{ field: 'caller.name', messages: [expect.stringContaining('caller.name contains U+FFFD')] }] },
+      { line: 2, item: { orderNo: 'D', title: '供暖' } },
+    ]);
+    // the message names the field, never its text (a caller's name is personal data)
+    expect(JSON.stringify(jsonl[0])).not.toContain('\uFFFD');
+  });
+
+  it('finds U+FFFD in nested text, in arrays and in field names', () => {
+    expect(replacementCharacterFields({ a: 'ok', b: { c: 'x\uFFFD' }, d: ['ok', '\uFFFD'], ['e\uFFFD']: 1, f: 3 })).toEqual(['b.c', 'd.1', 'e\uFFFD']);
+    expect(replacementCharacterFields({ a: '东风街道', b: { c: 1 } })).toEqual([]);
   });
 
   it('keeps a revision that is not an integer as text so that intake rejects it with its reason', () => {

@@ -1,6 +1,8 @@
 // Reading 12345 work orders from an import file (JSON lines or CSV) into batch items, with the line of each.
-// Pure: no I/O. Only the file's shape is checked here; the work order itself is validated by intake.
+// Pure: no I/O. Only the file's shape is checked here, and that no text holds U+FFFD (issue 14); the work order itself
+// is validated by intake. The bytes become text in hotline-file-encoding.ts.
 import { parse } from 'csv-parse/sync';
+import { REPLACEMENT_CHARACTER, replacementCharacterMessage } from '@huiying/contracts';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -10,12 +12,24 @@ export interface ImportRow {
   item?: Record<string, unknown>;
   /** Why the row could not be read (it is reported as rejected and never sent). */
   error?: string;
+  /** Fields of a row that was read but is not sent (text holding U+FFFD): reported as rejected, like intake would. */
+  fieldErrors?: { field: string; messages: string[] }[];
+  /** The order number of such a row, to name it in the summary. */
+  orderNo?: string;
+}
+
+/** A file that cannot be read as a whole (format, encoding, header): nothing of it is sent. */
+export class ImportFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFileError';
+  }
 }
 
 export function formatOf(file: string): ImportFormat {
   if (/\.csv$/i.test(file)) return 'csv';
   if (/\.(jsonl|ndjson|json)$/i.test(file)) return 'jsonl';
-  throw new Error(`cannot tell the format of ${file}: use .jsonl (one work order per line) or .csv (a header row)`);
+  throw new ImportFileError(`cannot tell the format of ${file}: use .jsonl (one work order per line) or .csv (a header row)`);
 }
 
 export function parseJsonLines(text: string): ImportRow[] {
@@ -52,6 +66,13 @@ const COLUMNS: Record<string, string> = {
   category: 'category', 分类: 'category',
 };
 
+/** The work order path of a CSV column title (English field names in any case, or a Chinese title), if it has one. */
+function columnField(column: string): string | undefined {
+  const name = column.trim();
+  if (Object.hasOwn(COLUMNS, name.toLowerCase())) return COLUMNS[name.toLowerCase()];
+  return Object.hasOwn(COLUMNS, name) ? COLUMNS[name] : undefined;
+}
+
 /** The platform's Chinese values for the enumerations. */
 const VALUES: Record<string, Record<string, string>> = {
   appealType: { 咨询: 'consultation', 求助: 'help', 投诉: 'complaint', 举报: 'report', 建议: 'suggestion' },
@@ -70,13 +91,42 @@ export function csvRecordToItem(record: Record<string, string>, columns: string[
   columns.forEach((column) => {
     const raw = record[column];
     if (raw === undefined || raw.trim() === '') return;
-    const field = COLUMNS[column.trim().toLowerCase()] ?? COLUMNS[column.trim()] ?? column.trim();
+    const field = columnField(column) ?? column.trim();
     let value: unknown = raw.trim();
-    if (VALUES[field]?.[value as string]) value = VALUES[field][value as string];
+    if (Object.hasOwn(VALUES, field) && Object.hasOwn(VALUES[field], value as string)) value = VALUES[field][value as string];
     if (field === 'revision' && /^\d+$/.test(value as string)) value = Number(value);
     setPath(item, field, value);
   });
   return item;
+}
+
+/** The column titles a CSV header may use: the field names, and the 12345 platform's Chinese titles. */
+export function expectedColumns(): { fieldNames: string[]; chinese: string[] } {
+  return { fieldNames: CSV_HEADER, chinese: Object.keys(COLUMNS).filter((c) => /\p{Script=Han}/u.test(c)) };
+}
+
+/**
+ * A header that names a column we do not know, or one field twice, refuses the file: every row would be rejected the
+ * same way (or one of the two cells silently dropped). The message names those columns and the ones we know.
+ */
+function checkHeader(columns: string[]): void {
+  const unknown = columns.filter((c) => !columnField(c));
+  if (unknown.length) {
+    const { fieldNames, chinese } = expectedColumns();
+    const garbled = unknown.some((c) => c.includes(REPLACEMENT_CHARACTER))
+      ? ' (a title holds U+FFFD: the file was saved from text already decoded with the wrong encoding)'
+      : '';
+    throw new ImportFileError(
+      `unknown column(s) ${unknown.map((c) => JSON.stringify(c)).join(', ')}${garbled}; the header may use the field names ` +
+        `${fieldNames.join(', ')} (any case) or the 12345 platform's titles ${chinese.join(', ')}`,
+    );
+  }
+  const byField = new Map<string, string[]>();
+  for (const c of columns) byField.set(columnField(c) as string, [...(byField.get(columnField(c) as string) ?? []), c]);
+  const twice = [...byField].filter(([, cs]) => cs.length > 1);
+  if (twice.length) {
+    throw new ImportFileError(`column(s) for the same field: ${twice.map(([f, cs]) => `${cs.map((c) => JSON.stringify(c)).join(' and ')} both give ${f}`).join('; ')}`);
+  }
 }
 
 export function parseCsv(text: string): ImportRow[] {
@@ -84,18 +134,38 @@ export function parseCsv(text: string): ImportRow[] {
   if (!records.length) return [];
   const [header, ...body] = records;
   const columns = header.record.map((c) => c.trim());
-  const unknown = columns.filter((c) => !COLUMNS[c.toLowerCase()] && !COLUMNS[c]);
+  checkHeader(columns);
   return body.map(({ record, info }) => {
     // info.lines is the line where the record ends; a quoted cell may span lines
     const line = info.lines - (record.join(',').split(/\r?\n/).length - 1);
     if (record.length !== columns.length) return { line, error: `has ${record.length} cells, the header has ${columns.length}` };
-    if (unknown.length) return { line, error: `unknown column(s) ${unknown.join(', ')}` };
     return { line, item: csvRecordToItem(Object.fromEntries(columns.map((c, i) => [c, record[i]])), columns) };
   });
 }
 
+/** The fields (dotted paths) of a work order whose text, or whose name, holds U+FFFD. */
+export function replacementCharacterFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes(REPLACEMENT_CHARACTER) ? [path || 'value'] : [];
+  if (!value || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+  return entries.flatMap(([k, v]) => {
+    const field = path ? `${path}.${k}` : k;
+    return k.includes(REPLACEMENT_CHARACTER) ? [field] : replacementCharacterFields(v, field);
+  });
+}
+
+/**
+ * The rows of an import file. A row whose text holds U+FFFD is not sent: it is rejected here with the same field
+ * errors intake would give (the file, or an earlier copy of it, was decoded with the wrong encoding).
+ */
 export function parseImportFile(text: string, format: ImportFormat): ImportRow[] {
-  return format === 'csv' ? parseCsv(text) : parseJsonLines(text);
+  const rows = format === 'csv' ? parseCsv(text) : parseJsonLines(text);
+  return rows.map((row) => {
+    const garbled = row.item ? replacementCharacterFields(row.item) : [];
+    if (!garbled.length) return row;
+    const orderNo = typeof row.item?.orderNo === 'string' && !garbled.includes('orderNo') ? row.item.orderNo : undefined;
+    return { line: row.line, ...(orderNo ? { orderNo } : {}), fieldErrors: garbled.map((field) => ({ field, messages: [replacementCharacterMessage(field)] })) };
+  });
 }
 
 /** CSV text of work orders with the English header (what the CLI reads back). */

@@ -1,18 +1,35 @@
 #!/usr/bin/env node
-// npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2]
-//                            [--json] [--rejects rejects.jsonl] [--api-key <key>]   (or HUIYING_API_KEY; scope submit)
-// Bulk (re-)send of 12345 work orders: reads the file, posts batches to POST /v1/hotline/work-orders:batch, shows a
-// progress bar and prints a summary with every rejected row and its reason. Re-running it is safe: the order number
-// is the idempotency key, so what was already received comes back as "duplicate".
+// npm run hotline:import -- <file.jsonl|file.csv> [--encoding auto|utf-8|gb18030|gbk] [--url http://127.0.0.1:3001]
+//                            [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl]
+//                            [--api-key <key>]   (or HUIYING_API_KEY; scope submit)
+// Bulk (re-)send of 12345 work orders: reads the file (UTF-8 or GBK/GB18030, detected unless --encoding names it),
+// posts batches to POST /v1/hotline/work-orders:batch, shows a progress bar and prints a summary with every rejected
+// row and its reason. Re-running it is safe: the order number is the idempotency key, so what was already received
+// comes back as "duplicate". Exit codes: EXIT_CODES.
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { IsOptional, IsString } from 'class-validator';
 import { loadConfig } from '@huiying/platform';
 import { HOTLINE_BATCH_MAX, type HotlineBatchResponseDto, type WorkOrderItemResultDto } from '@huiying/contracts';
-import { formatOf, parseImportFile, type ImportRow } from './hotline-file';
+import { formatOf, ImportFileError, parseImportFile, type ImportFormat, type ImportRow } from './hotline-file';
+import { decodeImportFile, IMPORT_ENCODINGS, type DecodedImportFile, type ImportEncoding } from './hotline-file-encoding';
 
-interface Options {
+/** How the import ended (README → The 12345 hotline feed). */
+export const EXIT_CODES = {
+  /** Every row was accepted, a duplicate or an update. */
+  ok: 0,
+  /** Usage, or a file that cannot be read (format, encoding, CSV header) or written (--rejects). Nothing was sent, except when --rejects could not be written. */
+  usageOrFile: 1,
+  /** The import ran to the end and at least one row was rejected (the summary and --rejects list them): nothing stored for those rows. */
+  rejected: 2,
+  /** The import stopped before every row was sent (intake unreachable, or work orders it still could not store after retries): what was sent is stored; re-run. */
+  stopped: 3,
+} as const;
+
+export interface Options {
   file: string;
+  /** auto: UTF-8 (with or without BOM), else GB18030/GBK. */
+  encoding: ImportEncoding;
   url: string;
   batchSize: number;
   concurrency: number;
@@ -36,6 +53,9 @@ export interface ImportReject {
 export interface ImportSummary {
   file: string;
   format: string;
+  /** The encoding the file was read with, and whether it was detected (else --encoding named it). */
+  encoding: string;
+  encodingDetected: boolean;
   rows: number;
   accepted: number;
   duplicate: number;
@@ -45,10 +65,16 @@ export interface ImportSummary {
   seconds: number;
 }
 
-const USAGE = 'usage: npm run hotline:import -- <file.jsonl|file.csv> [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl] [--api-key <key> (default: HUIYING_API_KEY)]';
+const USAGE = [
+  'usage: npm run hotline:import -- <file.jsonl|file.csv> [--encoding auto|utf-8|gb18030|gbk] [--url http://127.0.0.1:3001] [--batch-size 500] [--concurrency 2] [--json] [--rejects rejects.jsonl] [--api-key <key> (default: HUIYING_API_KEY)]',
+  `exit codes: ${EXIT_CODES.ok} every row stored or already there; ${EXIT_CODES.usageOrFile} usage or file error (nothing sent); ${EXIT_CODES.rejected} rows rejected; ${EXIT_CODES.stopped} stopped before the end (re-run)`,
+].join('\n');
+
+/** --help: the usage on stdout and exit 0. */
+class HelpRequested extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const opts: Partial<Options> = { url: 'http://127.0.0.1:3001', batchSize: 500, concurrency: 2, json: false };
+  const opts: Partial<Options> = { encoding: 'auto', url: 'http://127.0.0.1:3001', batchSize: 500, concurrency: 2, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -57,12 +83,17 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (a === '--url') opts.url = value().replace(/\/+$/, '');
+    else if (a === '--encoding') {
+      const encoding = value().toLowerCase();
+      if (!(IMPORT_ENCODINGS as readonly string[]).includes(encoding)) throw new Error(`--encoding must be one of ${IMPORT_ENCODINGS.join(', ')}`);
+      opts.encoding = encoding as ImportEncoding;
+    }
     else if (a === '--batch-size') opts.batchSize = Number(value());
     else if (a === '--concurrency') opts.concurrency = Number(value());
     else if (a === '--json') opts.json = true;
     else if (a === '--rejects') opts.rejects = value();
     else if (a === '--api-key') opts.apiKey = value();
-    else if (a === '--help' || a === '-h') throw new Error(USAGE);
+    else if (a === '--help' || a === '-h') throw new HelpRequested(USAGE);
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else if (!opts.file) opts.file = a;
     else throw new Error(`one file at a time\n${USAGE}`);
@@ -142,14 +173,46 @@ async function postBatchUntilStored(url: string, items: Record<string, unknown>[
   }
 }
 
-export async function runImport(opts: Options): Promise<ImportSummary> {
+export interface ImportFile extends Omit<DecodedImportFile, 'text'> {
+  format: ImportFormat;
+  rows: ImportRow[];
+}
+
+/** Reads, decodes and parses an import file; ImportFileError when it cannot be (then nothing of it is sent). */
+export function readImportFile(file: string, encoding: ImportEncoding): ImportFile {
+  const format = formatOf(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new ImportFileError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const { text, ...decoded } = decodeImportFile(bytes, encoding);
+  try {
+    return { ...decoded, format, rows: parseImportFile(text, format) };
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
+    throw new ImportFileError(`${file} is not valid ${format.toUpperCase()}: ${(e as Error).message}`);
+  }
+}
+
+/** What the import says about the encoding it read the file with. */
+function encodingNote(f: Pick<ImportFile, 'encoding' | 'detected' | 'bom'>): string {
+  return `${f.encoding}${f.bom ? ' with BOM' : ''}, ${f.detected ? 'detected' : 'from --encoding'}`;
+}
+
+/** Sends the rows of a file that was read; throws when the import cannot go on (intake unreachable, or still failing). */
+export async function sendImportFile(opts: Options, file: ImportFile): Promise<ImportSummary> {
   const started = Date.now();
-  const format = formatOf(opts.file);
-  const rows: ImportRow[] = parseImportFile(readFileSync(opts.file, 'utf8'), format);
-  const summary: ImportSummary = { file: opts.file, format, rows: rows.length, accepted: 0, duplicate: 0, updated: 0, rejected: 0, rejects: [], seconds: 0 };
+  const { rows } = file;
+  const summary: ImportSummary = {
+    file: opts.file, format: file.format, encoding: file.encoding, encodingDetected: file.detected,
+    rows: rows.length, accepted: 0, duplicate: 0, updated: 0, rejected: 0, rejects: [], seconds: 0,
+  };
   const progress = new Progress(rows.length);
-  const unreadable = rows.filter((r) => r.error);
-  for (const r of unreadable) summary.rejects.push({ line: r.line, errors: [{ field: '', messages: [r.error as string] }] });
+  // not sent: rows that could not be read, and rows whose text holds U+FFFD
+  const unreadable = rows.filter((r) => !r.item);
+  for (const r of unreadable) summary.rejects.push({ line: r.line, orderNo: r.orderNo, errors: r.fieldErrors ?? [{ field: '', messages: [r.error as string] }] });
   if (unreadable.length) progress.add(unreadable.length);
 
   const readable = rows.filter((r) => r.item);
@@ -177,7 +240,7 @@ export async function runImport(opts: Options): Promise<ImportSummary> {
 
 function printSummary(s: ImportSummary) {
   const out = [
-    `12345 import of ${s.file} (${s.format}): ${s.rows} rows in ${s.seconds} s`,
+    `12345 import of ${s.file} (${s.format}, ${s.encoding}${s.encodingDetected ? ' detected' : ' from --encoding'}): ${s.rows} rows in ${s.seconds} s`,
     `  accepted  ${String(s.accepted).padStart(7)}  new reports and cases`,
     `  duplicate ${String(s.duplicate).padStart(7)}  already received (same order number and revision): nothing stored`,
     `  updated   ${String(s.updated).padStart(7)}  later revisions stored`,
@@ -188,23 +251,49 @@ function printSummary(s: ImportSummary) {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-async function main() {
+/** The whole CLI: the exit code (EXIT_CODES); the summary on stdout, progress and errors on stderr. */
+export async function runCli(argv: string[]): Promise<number> {
   let opts: Options;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseArgs(argv);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      process.stdout.write(`${e.message}\n`);
+      return EXIT_CODES.ok;
+    }
     process.stderr.write(`${(e as Error).message}\n`);
-    process.exit(64);
+    return EXIT_CODES.usageOrFile;
   }
+  let file: ImportFile;
   try {
-    const summary = await runImport(opts);
-    if (opts.rejects) writeFileSync(opts.rejects, summary.rejects.map((r) => JSON.stringify(r)).join('\n') + (summary.rejects.length ? '\n' : ''));
-    if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    else printSummary(summary);
+    file = readImportFile(opts.file, opts.encoding);
+  } catch (e) {
+    process.stderr.write(`hotline import: ${(e as Error).message}\n`);
+    return EXIT_CODES.usageOrFile;
+  }
+  process.stderr.write(`reading ${opts.file} as ${encodingNote(file)}\n`);
+  let summary: ImportSummary;
+  try {
+    summary = await sendImportFile(opts, file);
   } catch (e) {
     process.stderr.write(`hotline import failed: ${(e as Error).message}\n(the work orders already sent are stored; re-run the same command: they will come back as duplicates)\n`);
-    process.exit(1);
+    return EXIT_CODES.stopped;
   }
+  if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else printSummary(summary);
+  if (opts.rejects) {
+    try {
+      writeFileSync(opts.rejects, summary.rejects.map((r) => JSON.stringify(r)).join('\n') + (summary.rejects.length ? '\n' : ''));
+    } catch (e) {
+      process.stderr.write(`hotline import: cannot write ${opts.rejects}: ${(e as Error).message} (the rows were sent; the summary above lists the rejects)\n`);
+      return EXIT_CODES.usageOrFile;
+    }
+  }
+  return summary.rejected ? EXIT_CODES.rejected : EXIT_CODES.ok;
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

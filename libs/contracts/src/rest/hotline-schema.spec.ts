@@ -3,11 +3,11 @@ import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
-import { APPEAL_TYPES, HotlineWorkOrderDto, URGENCIES, WORK_ORDER_EXAMPLE } from './hotline.dto';
+import { APPEAL_TYPES, CallerDto, HotlineWorkOrderDto, URGENCIES, WORK_ORDER_EXAMPLE, WorkOrderLocationDto } from './hotline.dto';
 
 const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../schemas/hotline-work-order.v1.schema.json'), 'utf8')) as {
   required: string[];
-  properties: Record<string, { enum?: string[]; properties?: Record<string, unknown> }>;
+  properties: Record<string, { enum?: string[]; pattern?: string; properties?: Record<string, { pattern?: string }> }>;
   examples: unknown[];
 };
 
@@ -30,6 +30,20 @@ describe('the published JSON Schema of a hotline work order', () => {
     expect(schema.properties.urgency.enum).toEqual([...URGENCIES]);
     expect(schema.properties.category.enum).toEqual([...CATEGORIES]);
     expect(Object.keys(schema.properties.caller.properties ?? {})).toEqual(['name', 'phone']);
+  });
+
+  it('refuses U+FFFD in the same text fields as the DTO', () => {
+    const refusing = (cls: new () => object, prefix = '') =>
+      [...new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).filter((m) => m.name === 'noReplacementCharacter').map((m) => `${prefix}${m.propertyName}`))];
+    const inDto = [...refusing(HotlineWorkOrderDto), ...refusing(WorkOrderLocationDto, 'location.'), ...refusing(CallerDto, 'caller.')];
+    const inSchema = Object.entries(schema.properties).flatMap(([k, p]) => [
+      ...(p.pattern === '^[^\\uFFFD]*$' ? [k] : []),
+      ...Object.entries(p.properties ?? {}).filter(([, q]) => q.pattern === '^[^\\uFFFD]*$').map(([n]) => `${k}.${n}`),
+    ]);
+    expect(inDto.sort()).toEqual(['caller.name', 'content', 'handlingUnit', 'location.address', 'location.district', 'location.township', 'title']);
+    expect(inSchema.sort()).toEqual(inDto);
+    expect(new RegExp(schema.properties.title.pattern as string).test('供暖\uFFFD')).toBe(false);
+    expect(new RegExp(schema.properties.title.pattern as string).test('供暖')).toBe(true);
   });
 
   it('its example and the OpenAPI example are valid work orders', () => {

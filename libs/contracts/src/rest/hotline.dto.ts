@@ -3,8 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
-import { IsInstantWithOffset, NotInFuture } from './validation';
-import { LocationDto } from './submit-report.dto';
+import { IsInstantWithOffset, NoReplacementCharacter, NotInFuture } from './validation';
 
 /** 诉求类型: 咨询 consultation, 求助 help, 投诉 complaint, 举报 report (of wrongdoing), 建议 suggestion. */
 export const APPEAL_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
@@ -34,9 +33,28 @@ export const WORK_ORDER_EXAMPLE = {
   category: 'housing',
 };
 
+/**
+ * A work order's place: LocationDto's fields and rules, and none of them may hold U+FFFD (the same rule as the order's
+ * other text; reports keep LocationDto as it is). Its own class, not a subclass: class-validator drops a parent's
+ * validators of a property the subclass decorates again.
+ */
+export class WorkOrderLocationDto {
+  @ApiPropertyOptional({ example: '城关区', description: 'District (区/县) where the matter happened: decides the territory (属地).' })
+  @IsOptional() @IsString() @MaxLength(100) @NoReplacementCharacter()
+  district?: string;
+
+  @ApiPropertyOptional({ example: '东风街道', description: 'Township or street office (乡镇/街道).' })
+  @IsOptional() @IsString() @MaxLength(100) @NoReplacementCharacter()
+  township?: string;
+
+  @ApiPropertyOptional({ example: '幸福小区 3 号楼' })
+  @IsOptional() @IsString() @MaxLength(500) @NoReplacementCharacter()
+  address?: string;
+}
+
 export class CallerDto {
   @ApiPropertyOptional({ example: '张三', description: 'Personal data: encrypted at rest, masked in logs, never on Kafka.' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional() @IsString() @MaxLength(100) @NoReplacementCharacter()
   name?: string;
 
   @ApiPropertyOptional({ example: '13800138000', description: 'Mainland mobile or landline. Personal data.' })
@@ -47,7 +65,8 @@ export class CallerDto {
 /**
  * A 12345 hotline work order (工单). The order number is the idempotency key: the same number never opens a second
  * report or case, whichever way it arrives (Kafka hotline.work-orders.v1, the batch endpoint, the import CLI); a higher
- * revision updates the stored work order and its report and is kept as a revision. JSON Schema:
+ * revision updates the stored work order and its report and is kept as a revision. No text field may hold U+FFFD
+ * (text decoded with the wrong encoding somewhere upstream). JSON Schema:
  * libs/contracts/schemas/hotline-work-order.v1.schema.json.
  */
 export class HotlineWorkOrderDto {
@@ -64,23 +83,23 @@ export class HotlineWorkOrderDto {
   appealType!: AppealType;
 
   @ApiProperty({ example: '小区供暖温度不达标', maxLength: 200 })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @MaxLength(200) @NoReplacementCharacter()
   title!: string;
 
   @ApiProperty({ example: '来电人反映……', maxLength: 20000 })
-  @IsString() @IsNotEmpty() @MaxLength(20000)
+  @IsString() @IsNotEmpty() @MaxLength(20000) @NoReplacementCharacter()
   content!: string;
 
-  @ApiProperty({ type: LocationDto })
-  @RequiredNested(() => LocationDto)
-  location!: LocationDto;
+  @ApiProperty({ type: WorkOrderLocationDto })
+  @RequiredNested(() => WorkOrderLocationDto)
+  location!: WorkOrderLocationDto;
 
   @ApiPropertyOptional({ type: CallerDto })
   @IsOptional() @ValidateNested() @Type(() => CallerDto)
   caller?: CallerDto;
 
   @ApiPropertyOptional({ example: '城关区住建局', description: '承办单位 assigned by the hotline platform.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @NoReplacementCharacter()
   handlingUnit?: string;
 
   @ApiPropertyOptional({ enum: URGENCIES, default: 'normal' })

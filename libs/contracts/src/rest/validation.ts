@@ -39,6 +39,34 @@ export function IsInstantWithOffset(options?: ValidationOptions): PropertyDecora
   );
 }
 
+/**
+ * U+FFFD, the character a lenient decoder puts where it met bytes it could not read: text holding it was decoded with
+ * the wrong encoding before it reached us (a GBK file read as UTF-8, issue 14), and what the bytes said is lost.
+ */
+export const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/** The field error of text holding U+FFFD (the import CLI gives the same one before sending). */
+export function replacementCharacterMessage(field: string): string {
+  return `${field} contains U+FFFD (the replacement character): the text was decoded with the wrong encoding on its way here (e.g. a GBK file read as UTF-8) and the original characters are lost; send the text again from the original`;
+}
+
+/**
+ * Text without U+FFFD. Stored, such text would pass for data, and since a work order's number is its idempotency key
+ * the corrected re-send would then be dropped as a duplicate. Only checks strings; the type is its own decorator's.
+ */
+export function NoReplacementCharacter(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'noReplacementCharacter',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !value.includes(REPLACEMENT_CHARACTER),
+        defaultMessage: (args) => replacementCharacterMessage(args?.property ?? 'value'),
+      },
+    },
+    options,
+  );
+}
+
 /** A required date query/body field. */
 export function DateField(description: string, example: string): PropertyDecorator {
   return compose(ApiProperty({ format: 'date', example, description }), IsIsoDate());
