@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DependencyFailureFilter } from './dependency-failure.filter';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -74,6 +75,8 @@ export async function bootstrapHttpApp(
     next();
   });
   app.useGlobalPipes(createValidationPipe());
+  // an error no handler mapped that is a dependency being down: 503 DEPENDENCY_UNAVAILABLE with Retry-After, not 500
+  app.useGlobalFilters(new DependencyFailureFilter(app.getHttpAdapter(), logger));
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,

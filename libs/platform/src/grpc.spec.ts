@@ -42,6 +42,12 @@ describe('gRPC error mapping', () => {
     expect(toGrpcError(new Error('password=hunter2 at db'))).toEqual({ code: status.INTERNAL, message: 'internal error', details: 'internal error' });
   });
 
+  it('a dependency that is down (Postgres restarting) is UNAVAILABLE, which clients retry, not INTERNAL', () => {
+    const down = toGrpcError(Object.assign(new Error('Connection terminated unexpectedly'), {}));
+    expect(down.code).toBe(status.UNAVAILABLE);
+    expect(toGrpcError(Object.assign(new Error('the database system is starting up'), { code: '57P03' })).code).toBe(status.UNAVAILABLE);
+  });
+
   it('validates a request with the DTO rules, unknown fields included', async () => {
     await expect(validateGrpcRequest(Sample, { name: 'abc' })).resolves.toEqual({ name: 'abc' });
     const err = await validateGrpcRequest(Sample, { name: 'abcd', extra: 1 }).catch((e: unknown) => e);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isTransientFailure } from './dependency-failure';
 import { applyDecorators, ArgumentsHost, Catch, Controller, HttpException, HttpStatus, Logger as NestLogger, UseFilters, type RpcExceptionFilter } from '@nestjs/common';
 import { RpcException, Transport, type GrpcOptions } from '@nestjs/microservices';
 import { Metadata, status as GrpcStatus, type Server } from '@grpc/grpc-js';
@@ -122,6 +123,8 @@ export function toGrpcError(e: unknown): GrpcError {
     if (typeof body === 'object' && body.code) metadata.set('huiying-error-code', body.code);
     return { code: HTTP_TO_GRPC[status] ?? (status >= 500 ? GrpcStatus.INTERNAL : GrpcStatus.UNKNOWN), message, details: message, metadata };
   }
+  // a dependency that is down (Postgres restarting, Temporal unreachable): UNAVAILABLE, which gRPC clients retry
+  if (isTransientFailure(e)) return { code: GrpcStatus.UNAVAILABLE, message: 'a service this call needs is unavailable; try again', details: 'dependency unavailable' };
   return { code: GrpcStatus.INTERNAL, message: 'internal error', details: 'internal error' };
 }
 

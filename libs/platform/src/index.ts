@@ -8,3 +8,5 @@ export * from './grpc';
 export * from './metrics';
 export * from './access-metadata';
 export * from './case-action-docs';
+export * from './dependency-failure';
+export * from './dependency-failure.filter';
