@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { createLogger, JsonNestLogger } from './logger';
@@ -10,6 +10,7 @@ import { createValidationPipe } from './validation';
 import { createGrpcHealth, grpcServerOptions, type GrpcServerSettings } from './grpc';
 import { HEALTH_CHECKS, runHealthChecks, type HealthCheck } from './health';
 import { GRPC_ENHANCERS, type GrpcEnhancers } from './access-metadata';
+import { buildOpenApiDocument } from './openapi';
 import {
   auditRefusalsBeforeController,
   expressRouteResolver,
@@ -38,7 +39,7 @@ const GRPC_HEALTH_INTERVAL_MS = 5000;
 
 /**
  * Starts a service's HTTP side the same way everywhere: JSON logs with masking, request ids,
- * the global validation pipe, OpenAPI at /docs (JSON at /docs-json), graceful shutdown.
+ * the body stage, the global validation pipe, OpenAPI at /docs (JSON at /docs-json; openapi.ts), graceful shutdown.
  */
 export async function bootstrapHttpApp(
   module: unknown,
@@ -71,17 +72,7 @@ export async function bootstrapHttpApp(
   app.use(auditRefusalsBeforeController({ sink: refusalAudit, resolveRoute: expressRouteResolver(app.getHttpAdapter().getInstance()), logger }));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(opts.title)
-      .setDescription(opts.description)
-      .setVersion('v1')
-      // every route but /health, /metrics and published schemas needs a calling system's key (README: Access control)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'hy_<prefix>_<secret>', description: 'API key of the calling system' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app, opts);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
   const grpcHealth = opts.grpc ? await startGrpc(app, opts.grpc, logger) : undefined;
   await app.listen(opts.port, opts.host ?? '0.0.0.0');
