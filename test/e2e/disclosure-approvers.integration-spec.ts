@@ -117,7 +117,12 @@ describe('disclosure approvers are people holding a granted role', () => {
     const c = await openCase();
     const other = c.jurisdiction === 'seed-city' ? 'another-city' : 'seed-city';
     await grant({ personId: person('elsewhere'), personName: '外地主任', jurisdiction: other });
-    await grant({ personId: person('former'), personName: '前任主任', jurisdiction: c.jurisdiction, validFrom: '2020-01-01', validTo: '2021-12-31' });
+    // a term that has ended: recorded while it ran (the API refuses a grant that has ended already, issue 14)
+    await db.query(
+      `INSERT INTO access.role_grants (id, person_id, person_name, role, jurisdiction, office, valid_from, valid_to, granted_by, granted_by_system)
+       VALUES ($1, $2, '前任主任', $3, $4, $5, '2020-01-01', '2021-12-31', '市政府办公室主任 赵某', 'test-suite')`,
+      [randomUUID(), person('former'), ROLE, c.jurisdiction, OFFICE],
+    );
     const revoked = await grant({ personId: person('revoked'), personName: '调岗主任', jurisdiction: c.jurisdiction });
     const revokeId = randomUUID();
     const revocation = await postJson(`${urls.ledger}/v1/access/role-grants/${revoked.id}/revoke`, { revokedBy: '市政府办公室主任 赵某', reason: '岗位调整' }, authHeaders({ 'x-request-id': revokeId }));

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { HttpException } from '@nestjs/common';
 import { Client } from 'pg';
-import { CreateRoleGrantDto, RevokeRoleGrantDto, RoleGrantQueryDto } from '@huiying/contracts';
+import { CreateRoleGrantDto, RevokeApiKeyDto, RevokeRoleGrantDto, RoleGrantQueryDto } from '@huiying/contracts';
 import { BaseConfig, loadConfig, validateBody } from '@huiying/platform';
 import { AccessRepository } from './access.repository';
 import { SYSTEM_KINDS, type SystemKind } from './access.types';
@@ -16,8 +16,8 @@ import { parseScopes } from './scope';
 const USAGE = `usage: npm run access -- <command> [options]
   create-system --id <id> --name <name> --kind system|department|supervisor --scopes submit,read,act,admin
                 [--department <code>] [--jurisdiction <code>|*] [--rate-limit <per minute>]
-  issue-key     --system <id> [--expires-in-days <n>] [--out <file>]   (the key is shown once; --out writes it mode 600)
-  revoke-key    --prefix <prefix> | --id <key id> [--at <ISO instant>] (without --at: revoked now)
+  issue-key     --system <id> [--expires-in-days <n > 0>] [--out <file>] (the key is shown once; --out writes it mode 600)
+  revoke-key    --prefix <prefix> | --id <key id> [--at <ISO instant in the future>] (without --at: revoked now)
   disable-system --id <id>   every key of the system is refused (within the key cache time on running services)
   enable-system  --id <id>
   list          [--system <id>]                                       (systems and keys; prefixes only)
@@ -112,9 +112,11 @@ async function main() {
       }
       case 'issue-key': {
         if (!o.system) fail(USAGE);
+        // 0, a negative or a non-number once meant a key issued expired or one that never expires (issue 14)
+        const days = o['expires-in-days'] === undefined ? undefined : Number(o['expires-in-days']);
+        if (days !== undefined && !(Number.isFinite(days) && days > 0)) fail('--expires-in-days must be a positive number of days (none: the key works until revoked)');
         if (!(await repo.findSystem(o.system))) fail(`no system ${o.system}`);
-        const days = o['expires-in-days'] ? Number(o['expires-in-days']) : undefined;
-        const { key, record } = await repo.issueKey(o.system, days ? new Date(Date.now() + days * 86400000) : null);
+        const { key, record } = await repo.issueKey(o.system, days === undefined ? null : new Date(Date.now() + days * 86400000));
         if (o.out) {
           writeKey(o.out, key);
           console.log(JSON.stringify({ ...record, keyFile: o.out }, null, 2));
@@ -125,9 +127,8 @@ async function main() {
       }
       case 'revoke-key': {
         if (!o.prefix && !o.id) fail(USAGE);
-        const at = o.at ? new Date(o.at) : null;
-        if (at && Number.isNaN(at.getTime())) fail('--at must be an ISO instant');
-        const key = await repo.revokeKey({ id: o.id, prefix: o.prefix }, at);
+        const { at } = await checked(RevokeApiKeyDto, { at: o.at });
+        const key = await repo.revokeKey({ id: o.id, prefix: o.prefix }, at ? new Date(at) : null);
         if (!key) fail('no such key');
         console.log(JSON.stringify(key, null, 2));
         break;

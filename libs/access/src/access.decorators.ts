@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { ACCESS_RULE_METADATA } from '@huiying/platform';
+import { ACCESS_RULE_METADATA, PublicRoute } from '@huiying/platform';
 import type { Scope } from './access.types';
 
 export const ACCESS_METADATA = ACCESS_RULE_METADATA;
@@ -21,5 +21,5 @@ export type AccessRule =
 /** The scope a route or RPC needs; the caller must also reach the case it names (department / jurisdiction). */
 export const RequireScope = (scope: Scope, opts: { caseParam?: string | false; departments?: boolean } = {}) => SetMetadata(ACCESS_METADATA, { scope, ...opts } satisfies AccessRule);
 
-/** Open to anyone without a key: only /health, /metrics and published schemas. */
-export const Public = () => SetMetadata(ACCESS_METADATA, { public: true } satisfies AccessRule);
+/** Open to anyone without a key: only /health, /metrics and published schemas (documented in OpenAPI as needing none). */
+export const Public = PublicRoute;

@@ -2,13 +2,14 @@ import { Global, Inject, Module, type DynamicModule, type InjectionToken, type O
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { createLogger, GRPC_ENHANCERS, loadConfig, type GrpcEnhancers } from '@huiying/platform';
+import { createLogger, GRPC_ENHANCERS, loadConfig, REFUSAL_AUDIT, type GrpcEnhancers } from '@huiying/platform';
 import { AccessConfig } from './access.config';
 import { AccessGuard } from './access.guard';
 import { AccessRepository } from './access.repository';
 import { ACCESS_LOGGER, ACCESS_SERVICE_NAME, AuditService } from './audit.service';
 import { AuditInterceptor } from './audit.interceptor';
 import { CASE_REACH, type CaseReachResolver } from './case-reach';
+import { EarlyRefusalAudit } from './early-refusal-audit';
 import { KeyAuthenticator } from './key-cache';
 import { RoleGrantVerifier } from './role-grant-verifier';
 import { TokenBuckets } from './token-bucket';
@@ -38,7 +39,8 @@ export function accessPool(c: AccessConfig, service: string, logger: Logger): Po
 
 /**
  * Access control and audit for a service (README: Access control). Import once in the app module:
- * every REST route and gRPC method is then behind AccessGuard (key, rate limit, scope, reach) and AuditInterceptor.
+ * every REST route and gRPC method is then behind AccessGuard (key, rate limit, scope, reach) and AuditInterceptor, and
+ * refusals before them (the platform's body stage) are audited by EarlyRefusalAudit.
  */
 @Global()
 @Module({})
@@ -58,6 +60,9 @@ export class AccessModule implements OnApplicationShutdown {
       AuditService,
       AccessGuard,
       AuditInterceptor,
+      EarlyRefusalAudit,
+      // refusals of the platform's body stage (before any guard or controller) are audited here too
+      { provide: REFUSAL_AUDIT, useExisting: EarlyRefusalAudit },
       { provide: APP_GUARD, useExisting: AccessGuard },
       { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
       {
@@ -70,7 +75,7 @@ export class AccessModule implements OnApplicationShutdown {
     return {
       module: AccessModule,
       providers,
-      exports: [AccessRepository, KeyAuthenticator, RoleGrantVerifier, AuditService, GRPC_ENHANCERS, ACCESS_DB],
+      exports: [AccessRepository, KeyAuthenticator, RoleGrantVerifier, AuditService, GRPC_ENHANCERS, REFUSAL_AUDIT, ACCESS_DB],
     };
   }
 

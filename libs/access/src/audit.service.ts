@@ -8,7 +8,8 @@ import type { CallInfo } from './call-info';
 export const ACCESS_SERVICE_NAME = Symbol('ACCESS_SERVICE_NAME');
 export const ACCESS_LOGGER = Symbol('ACCESS_LOGGER');
 
-function outcomeOf(httpStatus: number): AuditOutcome {
+/** ok below 400; denied for 401, 403, 429; error from 500; rejected otherwise. */
+export function outcomeOf(httpStatus: number): AuditOutcome {
   if (httpStatus < 400) return 'ok';
   if (httpStatus === 401 || httpStatus === 403 || httpStatus === 429) return 'denied';
   return httpStatus >= 500 ? 'error' : 'rejected';

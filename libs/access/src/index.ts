@@ -14,6 +14,7 @@ export * from './call-info';
 export * from './case-reach';
 export * from './audit.service';
 export * from './audit.interceptor';
+export * from './early-refusal-audit';
 export * from './access.guard';
 export * from './access.module';
 export * from './route-rules';

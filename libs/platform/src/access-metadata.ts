@@ -1,4 +1,6 @@
-import { SetMetadata, type CanActivate, type NestInterceptor } from '@nestjs/common';
+import { applyDecorators, SetMetadata, type CanActivate, type NestInterceptor } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { OPENAPI_PUBLIC } from './openapi';
 
 /**
  * Metadata key of a handler's access rule (libs/access: @RequireScope / @Public). Defined here so that platform
@@ -6,8 +8,11 @@ import { SetMetadata, type CanActivate, type NestInterceptor } from '@nestjs/com
  */
 export const ACCESS_RULE_METADATA = 'huiying:access';
 
-/** Marks a platform route as open without credentials (same as @Public() of libs/access). */
-export const PublicRoute = () => SetMetadata(ACCESS_RULE_METADATA, { public: true });
+/**
+ * Marks a route as open without credentials (libs/access's @Public() is this): the guard lets it through, and its
+ * OpenAPI operation says `security: []` and no 401/403/429 (openapi.ts).
+ */
+export const PublicRoute = () => applyDecorators(SetMetadata(ACCESS_RULE_METADATA, { public: true }), ApiExtension(OPENAPI_PUBLIC, true));
 
 /**
  * Guards and interceptors the gRPC side of a hybrid app must apply (it does not inherit the HTTP app's global

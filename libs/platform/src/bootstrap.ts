@@ -3,7 +3,7 @@ import { DependencyFailureFilter } from './dependency-failure.filter';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { createLogger, JsonNestLogger } from './logger';
@@ -11,7 +11,17 @@ import { createValidationPipe } from './validation';
 import { createGrpcHealth, grpcServerOptions, type GrpcServerSettings } from './grpc';
 import { HEALTH_CHECKS, runHealthChecks, type HealthCheck } from './health';
 import { GRPC_ENHANCERS, type GrpcEnhancers } from './access-metadata';
-import { isValidUtf8, MAX_BODY_DEPTH, unsafeInput } from './input-safety';
+import { buildOpenApiDocument } from './openapi';
+import {
+  auditRefusalsBeforeController,
+  expressRouteResolver,
+  JSON_BODY_TYPES,
+  REFUSAL_AUDIT,
+  refuseInvalidUtf8,
+  refuseUnsafeInput,
+  requireJsonBody,
+  type RefusalAuditSink,
+} from './request-refusals';
 
 export interface HttpAppOptions {
   service: string;
@@ -28,39 +38,18 @@ export interface HttpAppOptions {
 
 const GRPC_HEALTH_INTERVAL_MS = 5000;
 
-/** body-parser `verify`: a body that is not UTF-8 is refused (400) before it is decoded with replacement characters. */
-function refuseInvalidUtf8(_req: Request, _res: Response, buf: Buffer): void {
-  if (!isValidUtf8(buf)) throw Object.assign(new Error('the request body is not valid UTF-8'), { status: 400, statusCode: 400, expose: true, type: 'encoding.invalid' });
-}
-
-/** 400 with field errors for text that is not storable Unicode (NUL, unpaired surrogates) or a body nested too deeply. */
-function refuseUnsafeInput(req: Request, res: Response, next: NextFunction): void {
-  if (req.body === undefined || req.body === null || typeof req.body !== 'object') return next();
-  const { errors, tooDeep } = unsafeInput(req.body);
-  if (tooDeep) {
-    res.status(400).json({ statusCode: 400, error: 'Bad Request', message: `the request body is nested more than ${MAX_BODY_DEPTH} levels deep` });
-    return;
-  }
-  if (errors.length) {
-    res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', errors });
-    return;
-  }
-  next();
-}
-
 /**
  * Starts a service's HTTP side the same way everywhere: JSON logs with masking, request ids,
- * the global validation pipe, OpenAPI at /docs (JSON at /docs-json), graceful shutdown.
+ * the body stage, the global validation pipe, OpenAPI at /docs (JSON at /docs-json; openapi.ts), graceful shutdown.
  */
 export async function bootstrapHttpApp(
   module: unknown,
   opts: HttpAppOptions,
 ): Promise<{ app: INestApplication; logger: Logger }> {
   const logger = createLogger(opts.service, opts.logLevel);
-  const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new JsonNestLogger(logger), bufferLogs: true });
-  // the JSON parser first (refusing bytes that are not UTF-8), then the check of the parsed body (input-safety.ts)
-  app.useBodyParser('json', { limit: opts.jsonBodyLimit ?? '100kb', verify: refuseInvalidUtf8 });
-  app.use(refuseUnsafeInput);
+  // bodyParser false: JSON is the only body we take (no form parser), parsed by the body stage below
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new JsonNestLogger(logger), bufferLogs: true, bodyParser: false });
+  // the request id and the log line first, so that a request refused by the body stage has both
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -74,21 +63,19 @@ export async function bootstrapHttpApp(
     });
     next();
   });
+  // the body stage (request-refusals.ts): JSON only, within the limit, UTF-8, storable text (input-safety.ts); its
+  // refusals answered with our error body and audited (REFUSAL_AUDIT, from libs/access) before any guard or controller
+  app.use(requireJsonBody);
+  app.useBodyParser('json', { limit: opts.jsonBodyLimit ?? '100kb', type: JSON_BODY_TYPES, verify: refuseInvalidUtf8 });
+  app.use(refuseUnsafeInput);
+  const refusalAudit = optional<RefusalAuditSink>(app, REFUSAL_AUDIT);
+  if (!refusalAudit) logger.warn('no REFUSAL_AUDIT provider (AccessModule): refusals before the controller are answered but not audited');
+  app.use(auditRefusalsBeforeController({ sink: refusalAudit, resolveRoute: expressRouteResolver(app.getHttpAdapter().getInstance()), logger }));
   app.useGlobalPipes(createValidationPipe());
   // an error no handler mapped that is a dependency being down: 503 DEPENDENCY_UNAVAILABLE with Retry-After, not 500
   app.useGlobalFilters(new DependencyFailureFilter(app.getHttpAdapter(), logger));
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(opts.title)
-      .setDescription(opts.description)
-      .setVersion('v1')
-      // every route but /health, /metrics and published schemas needs a calling system's key (README: Access control)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'hy_<prefix>_<secret>', description: 'API key of the calling system' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app, opts);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
   const grpcHealth = opts.grpc ? await startGrpc(app, opts.grpc, logger) : undefined;
   await app.listen(opts.port, opts.host ?? '0.0.0.0');

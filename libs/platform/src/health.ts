@@ -57,6 +57,24 @@ export async function runHealthChecks(checks: HealthCheck[]): Promise<{ ok: bool
   return { ok: status !== 'unavailable', status, results: Object.fromEntries(results) };
 }
 
+/** The body of GET /health, whatever its status (the 503 is this, not an error body). */
+const HEALTH_SCHEMA = {
+  type: 'object' as const,
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string' as const, enum: ['ok', 'degraded', 'unavailable'] },
+    checks: {
+      type: 'object' as const,
+      description: 'Each check by name.',
+      additionalProperties: {
+        type: 'object' as const,
+        required: ['status', 'critical'],
+        properties: { status: { type: 'string' as const, enum: ['up', 'down'] }, critical: { type: 'boolean' as const }, error: { type: 'string' as const } },
+      },
+    },
+  },
+};
+
 @ApiTags('health')
 @PublicRoute()
 @Controller('health')
@@ -65,8 +83,8 @@ class HealthController {
 
   /** Readiness: can this instance serve? (k8s readinessProbe, `npm run status`.) */
   @Get()
-  @ApiOkResponse({ description: 'Serving: every critical dependency answers. `status` is `ok`, or `degraded` with the non-critical parts that are down named in `checks` (e.g. a Kafka consumer).' })
-  @ApiServiceUnavailableResponse({ description: 'A critical dependency is down (`status: unavailable`); `checks` says which.' })
+  @ApiOkResponse({ description: 'Serving: every critical dependency answers. `status` is `ok`, or `degraded` with the non-critical parts that are down named in `checks` (e.g. a Kafka consumer).', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'A critical dependency is down (`status: unavailable`); `checks` says which.', schema: HEALTH_SCHEMA })
   async health(@Res() res: Response) {
     const { ok, status, results } = await runHealthChecks(this.checks);
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status, checks: results });
@@ -74,7 +92,7 @@ class HealthController {
 
   /** Liveness: the process answers. A dependency being down is never a reason to restart it (k8s livenessProbe). */
   @Get('live')
-  @ApiOkResponse({ description: 'The process is alive and its event loop answers.' })
+  @ApiOkResponse({ description: 'The process is alive and its event loop answers.', schema: { type: 'object', properties: { status: { type: 'string', enum: ['alive'] } } } })
   live() {
     return { status: 'alive' };
   }

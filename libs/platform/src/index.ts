@@ -4,6 +4,8 @@ export * from './config';
 export * from './validation';
 export * from './health';
 export * from './bootstrap';
+export * from './request-refusals';
+export * from './openapi';
 export * from './grpc';
 export * from './metrics';
 export * from './access-metadata';

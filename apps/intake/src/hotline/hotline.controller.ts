@@ -38,6 +38,10 @@ export class HotlineController {
   @RequireScope('read', { caseParam: false })
   @Get('work-orders/:orderNo')
   @ApiOperation({ summary: 'A received work order: its case, current revision and revision history (no personal data)' })
+  @ApiOkResponse({
+    description: 'orderNo, revision, caseId, reportId, appealType, urgency, handlingUnit, title, callTime, firstSource, receivedAt, updatedAt and revisions [{revision, source, changedFields, receivedAt}].',
+    schema: { type: 'object' },
+  })
   @ApiNotFoundResponse({ description: 'This order number was never received.' })
   find(@Param('orderNo') orderNo: string) {
     return this.hotline.find(orderNo);

@@ -1,6 +1,6 @@
 import { RequireScope } from '@huiying/access';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { DISCLOSURE_ACTION_BODIES, type DisclosureCaseState } from '@huiying/contracts';
 import { ApiCaseActionRefusals } from '@huiying/platform';
 import { DISCLOSURE_ACTIONS, DisclosureCaseService } from './disclosure-case.service';
@@ -16,6 +16,7 @@ export class DisclosureCaseController {
   @RequireScope('read')
   @Get(':caseId')
   @ApiOperation({ summary: 'The disclosure case as its workflow holds it: stage, clocks, pauses, extension, decision, history' })
+  @ApiOkResponse({ description: "The workflow's state (DisclosureCaseState in libs/contracts/src/workflow/disclosure.ts).", schema: { type: 'object' } })
   @ApiNotFoundResponse({ description: 'No such case.' })
   @ApiServiceUnavailableResponse({ description: 'The case workflow did not answer within 5 s (no worker running, or Temporal down): DISCLOSURE_WORKFLOW_UNAVAILABLE; try again.' })
   state(@Param('caseId', new ParseUUIDPipe()) caseId: string): Promise<DisclosureCaseState> {

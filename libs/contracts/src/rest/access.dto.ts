@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsInstantWithOffset, QueryInt } from './validation';
+import { InFuture, IsInstantWithOffset, QueryInt } from './validation';
 
 /** What a calling system may do (admin implies the others). README → Access control. */
 export const ACCESS_SCOPES = ['submit', 'read', 'act', 'admin'] as const;
@@ -60,8 +60,8 @@ export class AccessSystemListDto {
 }
 
 export class IssueApiKeyDto {
-  @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00', description: 'When the key stops working (none: until revoked).' })
-  @IsOptional() @IsInstantWithOffset()
+  @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00', description: 'When the key stops working (none: until revoked); must be in the future.' })
+  @IsOptional() @IsInstantWithOffset() @InFuture('a key would be issued expired (send none for a key that works until revoked)')
   expiresAt?: string;
 }
 
@@ -85,8 +85,8 @@ export class ApiKeyListDto {
 }
 
 export class RevokeApiKeyDto {
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: 'Let the key expire then (rotation grace) instead of revoking it now.' })
-  @IsOptional() @IsInstantWithOffset()
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: 'Let the key expire then (rotation grace) instead of revoking it now; must be in the future.' })
+  @IsOptional() @IsInstantWithOffset() @InFuture('a grace that has ended would be recorded as an expiry in the past (send no `at` to revoke now)')
   at?: string;
 }
 

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { shanghaiDateOf } from '@huiying/calendar';
 import { CreateRoleGrantDto, RoleGrantQueryDto } from './role-grants.dto';
 
 async function badFields<T extends object>(cls: new () => T, body: Record<string, unknown>): Promise<string[]> {
@@ -14,7 +15,7 @@ const grant = {
   jurisdiction: 'seed-city',
   office: '某市人民政府办公室（政务公开办）',
   validFrom: '2026-01-01',
-  validTo: '2026-12-31',
+  validTo: '2099-12-31',
   grantedBy: '市政府办公室主任 赵某',
 };
 
@@ -31,6 +32,17 @@ describe('role grant bodies', () => {
     expect(await badFields(CreateRoleGrantDto, { ...grant, validTo: '2025-12-31' })).toEqual(['validTo']);
     expect(await badFields(CreateRoleGrantDto, { ...grant, validFrom: '2026-02-30' })).toEqual(['validFrom']);
     expect(await badFields(CreateRoleGrantDto, { ...grant, grantedBy: ' ', office: undefined, personId: 'a b' })).toEqual(['grantedBy', 'office', 'personId']);
+  });
+
+  it('refuse a grant that has ended already (validTo before today in Asia/Shanghai) on validTo; today is its last day', async () => {
+    const day = (offset: number) => shanghaiDateOf(new Date(Date.now() + offset * 86_400_000).toISOString());
+    const errors = await validate(plainToInstance(CreateRoleGrantDto, { ...grant, validFrom: '2020-01-01', validTo: '2021-12-31' }));
+    expect(errors.map((e) => [e.property, Object.values(e.constraints ?? {})])).toEqual([
+      ['validTo', [`validTo 2021-12-31 is before today (${day(0)}, Asia/Shanghai): a grant that has ended already would never be active (a current grant is ended by revoking it)`]],
+    ]);
+    expect(await badFields(CreateRoleGrantDto, { ...grant, validFrom: '2020-01-01', validTo: day(-1) })).toEqual(['validTo']);
+    expect(await badFields(CreateRoleGrantDto, { ...grant, validFrom: '2020-01-01', validTo: day(0) })).toEqual([]);
+    expect(await badFields(CreateRoleGrantDto, { ...grant, validFrom: '2020-01-01', validTo: undefined })).toEqual([]); // a past start is a term that began earlier
   });
 
   it('list filters: activeOn is a date, includeRevoked a boolean from the query string', async () => {

@@ -5,7 +5,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
-import { DateField, IsIsoDate, OptionalDateField } from './validation';
+import { DateField, IsIsoDate, NotBeforeToday, OptionalDateField } from './validation';
 
 /**
  * The roles a person can be granted (a typed list: a new role needs code that knows what it allows, and a migration
@@ -66,7 +66,8 @@ export class CreateRoleGrantDto {
   @DateField('First day the grant is valid (Asia/Shanghai calendar day).', '2026-01-01')
   validFrom!: string;
 
-  @OptionalDateField('Last day the grant is valid, inclusive (none: until revoked).', '2028-12-31') @NotBeforeValidFrom()
+  @OptionalDateField('Last day the grant is valid, inclusive (none: until revoked); not before today.', '2028-12-31') @NotBeforeValidFrom()
+  @NotBeforeToday('a grant that has ended already would never be active (a current grant is ended by revoking it)')
   validTo?: string;
 
   @ApiProperty({ example: '市政府办公室主任 赵某', description: 'Who granted the role (the official whose decision this records).' })

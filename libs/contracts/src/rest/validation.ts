@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isIsoDate } from '@huiying/calendar';
+import { isIsoDate, shanghaiDateOf } from '@huiying/calendar';
 
 /** Applies several property decorators as one (reusable validation stacks, immich-style). */
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -120,6 +120,41 @@ export function NotInFuture(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now() + DISCOVERED_AT_CLOCK_SKEW_MS,
         defaultMessage: (args) => `${args?.property} ${String(args?.value)} is in the future (more than ${DISCOVERED_AT_CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock)`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * An instant still ahead of the server's clock: the end of something being created now (a key's expiry, a rotation's
+ * grace) — one that has passed already would be stored as if it were in force (issue 14: a key was issued expired).
+ * Checks only the time; the format is its own decorator's. `hint` says what to send instead.
+ */
+export function InFuture(hint: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'inFuture',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) > Date.now(),
+        defaultMessage: (args) => `${args?.property} ${String(args?.value)} is not in the future: ${hint}`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * A last day ('YYYY-MM-DD', inclusive) not before today in Asia/Shanghai: a validity that has ended already would be
+ * recorded as a new grant that is never active. Checks only the day; the format is its own decorator's.
+ */
+export function NotBeforeToday(hint: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notBeforeToday',
+      validator: {
+        validate: (value: unknown) => !isIsoDate(value) || value >= shanghaiDateOf(new Date().toISOString()),
+        defaultMessage: (args) => `${args?.property} ${String(args?.value)} is before today (${shanghaiDateOf(new Date().toISOString())}, Asia/Shanghai): ${hint}`,
       },
     },
     options,
