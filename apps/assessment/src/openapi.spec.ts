@@ -10,7 +10,7 @@ describe('assessment OpenAPI document', () => {
     const doc = await previewOpenApiDocument(AppModule);
     const open = routeRules(AppModule).routes.filter((r) => r.rule?.public).map((r) => `${r.controller}_${r.handler}`);
     expect(openApiProblems(doc, open)).toEqual([]);
-    expect(Object.keys(doc.paths['/v1/cases/{caseId}/assessments']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '429']);
+    expect(Object.keys(doc.paths['/v1/cases/{caseId}/assessments']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503']);
     expect(doc.paths['/health']?.get?.security).toEqual([]);
   });
 });

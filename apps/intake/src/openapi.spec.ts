@@ -11,7 +11,7 @@ describe('intake OpenAPI document', () => {
     const open = routeRules(AppModule).routes.filter((r) => r.rule?.public).map((r) => `${r.controller}_${r.handler}`);
     expect(openApiProblems(doc, open)).toEqual([]);
     const reports = doc.paths['/v1/reports']?.post?.responses ?? {};
-    expect(Object.keys(reports).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415', '429']);
+    expect(Object.keys(reports).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415', '429', '503']);
     expect(reports['403']).toMatchObject({ description: expect.stringContaining('OUT_OF_REACH'), content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } });
     expect(doc.paths['/metrics']?.get?.security).toEqual([]);
     expect(doc.paths['/v1/hotline/work-orders/schema']?.get?.security).toEqual([]);

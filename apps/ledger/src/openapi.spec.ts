@@ -10,7 +10,7 @@ describe('ledger OpenAPI document', () => {
     const doc = await previewOpenApiDocument(AppModule);
     const open = routeRules(AppModule).routes.filter((r) => r.rule?.public).map((r) => `${r.controller}_${r.handler}`);
     expect(openApiProblems(doc, open)).toEqual([]);
-    expect(Object.keys(doc.paths['/v1/access/systems/{systemId}/keys']?.post?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403', '404', '413', '415', '429']);
+    expect(Object.keys(doc.paths['/v1/access/systems/{systemId}/keys']?.post?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403', '404', '413', '415', '429', '503']);
     expect(doc.paths['/health']?.get?.security).toEqual([]);
   });
 });

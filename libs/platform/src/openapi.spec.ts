@@ -31,16 +31,16 @@ function scanned(): OpenAPIObject {
 }
 
 describe('the standard responses of every operation', () => {
-  it('by traits: 400/401/403/429 for an operation that needs a key, 413/415 with a body, 404 with path parameters — each with the error schema', () => {
+  it('by traits: 400/401/403/429/503 for an operation that needs a key, 413/415 with a body, 404 with path parameters — each with the error schema', () => {
     const doc = withStandardResponses(scanned());
     const claim = doc.paths['/v1/cases/{caseId}/claim']?.post?.responses ?? {};
-    expect(Object.keys(claim).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429']);
+    expect(Object.keys(claim).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429', '503']);
     expect(claim['401']).toMatchObject({ description: expect.stringContaining('MISSING_CREDENTIALS'), content: ERROR });
     expect(claim['429']).toMatchObject({ headers: { 'Retry-After': expect.any(Object) }, content: ERROR });
     // the handler's own words are kept; its error responses get the error schema
     expect(claim['404']).toEqual({ description: 'No such case.', content: ERROR });
     expect(claim['409']).toEqual({ description: 'Claimed already.', content: ERROR });
-    expect(Object.keys(doc.paths['/v1/cases']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '429']);
+    expect(Object.keys(doc.paths['/v1/cases']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '429', '503']);
     expect(doc.components?.schemas?.[ERROR_SCHEMA]).toMatchObject({ required: ['statusCode', 'message'] });
   });
 

@@ -39,7 +39,7 @@ const SCHEMAS: Record<string, SchemaObject> = {
 const integerHeader = (description: string) => ({ description, schema: { type: 'integer' as const } });
 
 /** The standard responses, by status: what they mean on every operation that has them. */
-export const STANDARD_RESPONSES: Record<'400' | '401' | '403' | '404' | '413' | '415' | '429', ResponseObject> = {
+export const STANDARD_RESPONSES: Record<'400' | '401' | '403' | '404' | '413' | '415' | '429' | '503', ResponseObject> = {
   '400': {
     description:
       'The request is malformed — a parameter or the body fails validation (`errors: [{field, messages}]`), or the body is not JSON that can be stored (MALFORMED_JSON, INVALID_UTF8, UNSAFE_TEXT with field errors, BODY_TOO_DEEP). Nothing changed.',
@@ -52,6 +52,11 @@ export const STANDARD_RESPONSES: Record<'400' | '401' | '403' | '404' | '413' | 
   '429': {
     description: "The calling system's rate limit is used up on this service instance (RATE_LIMITED); retry after Retry-After seconds.",
     headers: { 'Retry-After': integerHeader('Seconds until a request is allowed again.'), 'RateLimit-Limit': integerHeader('Requests per minute.'), 'RateLimit-Remaining': integerHeader('Requests left now.') },
+  },
+  '503': {
+    description:
+      'A service this call needs is down — Postgres restarting, Temporal unreachable (DEPENDENCY_UNAVAILABLE), or no worker runs the case (…_WORKFLOW_UNAVAILABLE). Nothing was acknowledged; retry after Retry-After seconds (the same sourceRef / Idempotency-Key is never stored twice).',
+    headers: { 'Retry-After': integerHeader('Seconds to wait before trying again.') },
   },
 };
 
@@ -70,7 +75,8 @@ const errorContent = () => ({ 'application/json': { schema: { ...ERROR_REF } } }
 export function standardStatusesOf(op: OperationObject): (keyof typeof STANDARD_RESPONSES)[] {
   return [
     '400',
-    ...(isPublic(op) ? [] : (['401', '403', '429'] as const)),
+    // every keyed call reads the key from Postgres: 503 when a dependency is down
+    ...(isPublic(op) ? [] : (['401', '403', '429', '503'] as const)),
     ...(op.requestBody ? (['413', '415'] as const) : []),
     ...(hasPathParameters(op) ? (['404'] as const) : []),
   ];
