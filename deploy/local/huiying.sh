@@ -161,6 +161,8 @@ run_tests() {
   # the hotline bulk test at test size (npm test stays ~12 min); 10,000 orders is a benchmark: npm run bench:hotline
   export HOTLINE_E2E_ORDERS="${HOTLINE_E2E_ORDERS:-1000}"
   npx --no-install jest --selectProjects integration --ci --runInBand
+  log "API fuzzing (schemathesis against every service's OpenAPI document)"
+  bash "$HERE/fuzz.sh"
   log "all tests passed in $(( $(date +%s) - started ))s"
 }
 
