@@ -148,6 +148,16 @@ export function GrpcController(): ClassDecorator {
 }
 
 /**
+ * What server reflection describes: our .proto files and grpc.health.v1 as they are written — field names in
+ * snake_case (`case_id`), as protoc, grpcurl and other languages' stubs know them. The server itself loads them with
+ * `keepCase: false` (handlers see `caseId`); the wire format carries field numbers, so both read the same messages.
+ * Reflecting the server's own camelCase definition made grpcurl refuse the documented name ("no known field named case_id").
+ */
+export function reflectionPackage(settings: Pick<GrpcServerSettings, 'protoFiles' | 'loader'>): PackageDefinition {
+  return loadSync([...settings.protoFiles, healthProtoPath], { ...settings.loader, keepCase: true });
+}
+
+/**
  * Nest gRPC transport options for our servers, with the standard health-checking service (grpc.health.v1.Health)
  * and server reflection (v1 and v1alpha) added to the same server.
  */
@@ -159,9 +169,8 @@ export function grpcServerOptions(settings: GrpcServerSettings, health: HealthIm
       package: [...new Set(settings.services.map((s) => s.slice(0, s.lastIndexOf('.'))))],
       protoPath: settings.protoFiles,
       loader: settings.loader,
-      onLoadPackageDefinition: (pkg: PackageDefinition, server: Pick<Server, 'addService'>) => {
-        const healthPkg = loadSync(healthProtoPath, settings.loader);
-        new ReflectionService({ ...pkg, ...healthPkg }).addToServer(server);
+      onLoadPackageDefinition: (_pkg: PackageDefinition, server: Pick<Server, 'addService'>) => {
+        new ReflectionService(reflectionPackage(settings)).addToServer(server);
         health.addToServer(server as Server);
       },
     },
