@@ -26,21 +26,22 @@ install() {
   cp "$REQ" "$VENV/requirements.txt"
 }
 
-# A key of its own for the calling system `fuzz` (no admin scope; a rate limit the fuzzer does not hit), issued with
-# the admin key `npm run up` keeps; one hour.
+# A key of its own for the calling system `fuzz` (no admin scope; a rate limit the fuzzer does not hit), provisioned
+# straight in the database by the access CLI like the worker's key: `npm test` has no admin key to ask the API with.
 fuzz_key() {
-  local admin ledger="http://127.0.0.1:${PORT[ledger]}"
-  admin="${HUIYING_ADMIN_KEY:-$(cat "$HY_HOME/admin.key")}"
-  curl -fsS -o /dev/null -XPOST "$ledger/v1/access/systems" -H "authorization: Bearer $admin" -H 'content-type: application/json' \
-    -d '{"id":"fuzz","name":"API fuzzing (deploy/local/fuzz.sh)","kind":"system","jurisdiction":"*","scopes":["submit","read","act"],"rateLimitPerMinute":1000000}' 2>/dev/null || true
-  curl -fsS -XPOST "$ledger/v1/access/systems/fuzz/keys" -H "authorization: Bearer $admin" -H 'content-type: application/json' \
-    -d "{\"expiresAt\":\"$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)\"}" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).key))'
+  node "$HY_ROOT/libs/access/dist/access.cli.js" ensure-key --id fuzz --name 'API fuzzing (deploy/local/fuzz.sh)' \
+    --scopes submit,read,act --rate-limit 1000000 --out "$HY_HOME/fuzz.key" >>"$HY_LOGS/fuzz.log" 2>&1 \
+    || { tail -20 "$HY_LOGS/fuzz.log" >&2; die "could not provision the fuzzer's API key"; }
+  cat "$HY_HOME/fuzz.key"
 }
 
 install
 mkdir -p "$WORK"
 KEY="$(fuzz_key)"
 [ -n "$KEY" ] || die "could not issue a key for the fuzzer"
+# a key that did not work would only ever see 401, which is documented: make sure it gets past access control
+code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "http://127.0.0.1:${PORT[ledger]}/v1/cases")"
+[ "$code" = 200 ] || die "the fuzzer's key is refused (GET /v1/cases answered $code)"
 failed=()
 for service in intake routing assessment publication ledger; do
   log "fuzzing $service (${SECONDS_EACH}s, seed $SEED)"

@@ -76,3 +76,17 @@ export function reflectedServices(client: AnyClient): Promise<string[]> {
     call.write({ listServices: '' });
   });
 }
+
+/** The file descriptors (serialized FileDescriptorProto) reflection gives for a symbol, as one latin1 string to search. */
+export function reflectedDescriptors(client: AnyClient, symbol: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const call = client.ServerReflectionInfo();
+    call.on('data', (res: { fileDescriptorResponse?: { fileDescriptorProto: Buffer[] }; errorResponse?: { errorMessage: string } }) => {
+      if (res.errorResponse) reject(new Error(res.errorResponse.errorMessage));
+      else resolve(Buffer.concat((res.fileDescriptorResponse?.fileDescriptorProto ?? []).map((b) => Buffer.from(b))).toString('latin1'));
+      call.end();
+    });
+    call.on('error', reject);
+    call.write({ fileContainingSymbol: symbol });
+  });
+}

@@ -12,7 +12,7 @@ import { ownPlace } from './places';
 // wait longer than the default minute for a case to move.
 const PIPELINE_WAIT_MS = 240000;
 const eventually = <T>(what: string, probe: () => Promise<T | undefined>) => eventuallyWithin(what, probe, PIPELINE_WAIT_MS);
-import { grpcAddresses, grpcClients, grpcError, reflectedServices, unary } from './grpc-support';
+import { grpcAddresses, grpcClients, grpcError, reflectedDescriptors, reflectedServices, unary } from './grpc-support';
 
 function request(overrides: Record<string, unknown> = {}) {
   return {
@@ -62,6 +62,8 @@ describe('gRPC API on the running services', () => {
       expect((await grpcError(unary(health, 'Check', { service: 'no.such.Service' }))).code).toBe(grpc.status.NOT_FOUND);
       const reflection = c.reflection(address);
       expect(await reflectedServices(reflection)).toEqual(expect.arrayContaining([service, 'grpc.health.v1.Health']));
+      // the messages as the .proto files write them: a reflection client (grpcurl) sends the documented case_id
+      expect(await reflectedDescriptors(reflection, service)).toContain('case_id');
       health.close();
       reflection.close();
     }
