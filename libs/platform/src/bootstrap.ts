@@ -38,6 +38,9 @@ export interface HttpAppOptions {
 
 const GRPC_HEALTH_INTERVAL_MS = 5000;
 
+/** How long the HTTP server waits for calls in flight after SIGTERM before it cuts the connections left. */
+export const HTTP_DRAIN_MS = 5000;
+
 /**
  * Starts a service's HTTP side the same way everywhere: JSON logs with masking, request ids,
  * the body stage, the global validation pipe, OpenAPI at /docs (JSON at /docs-json; openapi.ts), graceful shutdown.
@@ -50,6 +53,28 @@ export async function bootstrapHttpApp(
   // bodyParser false: JSON is the only body we take (no form parser), parsed by the body stage below
   const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new JsonNestLogger(logger), bufferLogs: true, bodyParser: false });
   // the request id and the log line first, so that a request refused by the body stage has both
+  // Draining on SIGTERM: the HTTP server closes only when every connection has ended, and a client that keeps its
+  // keep-alive connection busy (a load generator, another service) would hold it open past the stack script's SIGKILL.
+  // From the signal on, every answer says `Connection: close`, idle connections are closed at once and again each
+  // second, and whatever is still open after HTTP_DRAIN_MS is cut.
+  let draining = false;
+  const drain = () => {
+    if (draining) return;
+    draining = true;
+    const server = app.getHttpServer() as import('node:http').Server;
+    const idle = setInterval(() => server.closeIdleConnections(), 1000).unref();
+    server.closeIdleConnections();
+    setTimeout(() => {
+      clearInterval(idle);
+      server.closeAllConnections();
+    }, HTTP_DRAIN_MS).unref();
+  };
+  process.once('SIGTERM', drain);
+  process.once('SIGINT', drain);
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
