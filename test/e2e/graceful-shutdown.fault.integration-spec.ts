@@ -45,6 +45,7 @@ async function deadLetterCounts(): Promise<Record<string, number>> {
 }
 
 describe('graceful shutdown on the real stack', () => {
+  const signalled: number[] = [];
   let db: PgClient;
   let producer: Producer;
 
@@ -55,6 +56,8 @@ describe('graceful shutdown on the real stack', () => {
   });
 
   afterAll(async () => {
+    // a process that did not exit by itself is killed, so the tests after this one find the stack running
+    for (const pid of signalled) if (alive(pid)) process.kill(pid, 'SIGKILL');
     await run('bash', [path.join(root, 'deploy/local/huiying.sh'), 'services', 'start'], { cwd: root }).catch(() => undefined);
     await producer?.disconnect();
     await db?.end();
@@ -93,7 +96,10 @@ describe('graceful shutdown on the real stack', () => {
       // all at once, as `npm run down` or a node drain does: each must exit by itself (the stack script would SIGKILL after 10 s)
       const pids = Object.fromEntries(SERVICES.map((s) => [s, pidOf(s)]));
       const sent = Date.now();
-      for (const service of SERVICES) process.kill(pids[service] as number, 'SIGTERM');
+      for (const service of SERVICES) {
+        signalled.push(pids[service] as number);
+        process.kill(pids[service] as number, 'SIGTERM');
+      }
       await Promise.all(
         SERVICES.map(async (service) => {
           await eventually(`${service} exited after SIGTERM`, async () => (alive(pids[service] as number) ? undefined : true), 15_000);
