@@ -6,6 +6,7 @@ import { parseMessage, PoisonMessageError } from './validate-message';
 import type { TypedProducer } from './typed-producer';
 import { ConsumerSupervisor } from './consumer-supervisor';
 import { failureReason, isTransientFailure } from './handler-failure';
+import { CONSUMER_TIMING } from './kafka';
 
 export interface MessageContext {
   topic: string;
@@ -46,11 +47,7 @@ export class ValidatingConsumer<K extends MappedTopic> {
   ) {
     this.consumer = kafka.consumer({
       groupId: spec.groupId,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
-      // a fetch waits at most 1 s for new messages: disconnecting (SIGTERM) waits for the fetch in flight, and at the
-      // default 5 s a service with several consumers took over 10 s to stop — past the stack script's SIGKILL
-      maxWaitTimeInMs: 1000,
+      ...CONSUMER_TIMING,
       retry: { retries: 8, initialRetryTime: 300 },
     });
     this.supervisor = new ConsumerSupervisor(this.consumer, () => this.run(), logger, { groupId: spec.groupId });

@@ -5,7 +5,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
 import { TOPICS, type CaseStageChangedV1, type EventEnvelope } from '@huiying/contracts';
-import { ConsumerSupervisor, parseMessage } from '@huiying/messaging';
+import { CONSUMER_TIMING, ConsumerSupervisor, parseMessage } from '@huiying/messaging';
 import { KAFKA, LOGGER } from '../infrastructure.module';
 import { LedgerConfig } from '../ledger.config';
 
@@ -35,7 +35,7 @@ export class CaseEventHub implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     const groupId = `${config.LEDGER_CONSUMER_GROUP}-watch-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, maxWaitTimeInMs: 1000 }); // stops within a second (SIGTERM)
+    this.consumer = kafka.consumer({ groupId, ...CONSUMER_TIMING });
     this.supervisor = new ConsumerSupervisor(this.consumer, () => this.run(), logger, { groupId });
   }
 
