@@ -1,7 +1,8 @@
 // The saved queries the README gives ops staff for the Temporal UI (issue 13), run as written — read from the README
 // between its saved-queries markers — against the real server's visibility: each parses, and a case made for it is
 // found by it (an opinion case with 1-minute clocks in this run's own jurisdiction, which escalates after a minute);
-// every case a query returns fits what the query's view says.
+// every case a query returns fits what the query's view says. The same case's workflow page says what it is (static
+// summary and details set at start) and what it waits for (current details; a summary on each timer and activity).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,7 @@ function savedQueries(): Map<string, string> {
 describe('the Temporal UI saved queries in the README, on the real server', () => {
   let db: PgClient;
   let t: { client: Client; connection: Connection };
+  let caseId = '';
 
   beforeAll(async () => {
     db = await pg();
@@ -75,7 +77,7 @@ describe('the Temporal UI saved queries in the README, on the real server', () =
       location: ownPlace(), category: 'housing', sourceRef: `e2e-ui-queries:${randomUUID()}`, jurisdiction: JURISDICTION,
     });
     expect(res.status).toBe(202);
-    const caseId = res.body.caseId as string;
+    caseId = res.body.caseId as string;
     const state = await eventually('the case running its clocks', async () => {
       const s = await t.client.workflow.getHandle(caseId).query(opinionCaseQueries.state).catch(() => undefined);
       return s?.department && s.clocks.some((c) => c.dueAt) ? s : undefined;
@@ -105,5 +107,36 @@ describe('the Temporal UI saved queries in the README, on the real server', () =
     const overdueQuery = queries.get('open cases, overdue (escalated)')!;
     await eventually('the escalated case in the overdue view', finds(overdueQuery), 150_000);
     for (const w of await list(fill(overdueQuery))) expect({ overdue: attr(w, 'Overdue'), status: w.status.name }).toEqual({ overdue: true, status: 'RUNNING' });
+  });
+
+  it("the case's workflow page says what the case is and what it waits for (user metadata)", async () => {
+    expect(caseId).not.toBe('');
+    const handle = t.client.workflow.getHandle(caseId);
+    const described = await handle.describe();
+    expect(await described.staticSummary()).toMatch(/^舆情 · housing · 某小区垃圾清运不及时 → \S+ \(it-ui-/);
+    const details = await described.staticDetails();
+    expect(details).toContain(`**Jurisdiction** ${JURISDICTION}`);
+    expect(details).toContain(`**Deadline policy** ${JURISDICTION}-1`);
+
+    // the claim clock has escalated (first test): the current details say so
+    const meta = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+    expect(meta.currentDetails).toContain('**Stage** routed');
+    expect(meta.currentDetails).toMatch(/\*\*Overdue\*\* claim 认领 \(1 min\) was due \d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(meta.currentDetails).toContain('**Escalation (督办) level** 1');
+
+    // every timer and activity in the history carries a summary
+    const history = await handle.fetchHistory();
+    const summaryOf = (e: { userMetadata?: { summary?: { data?: Uint8Array | null } | null } | null }) => {
+      const data = e.userMetadata?.summary?.data;
+      return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as string) : undefined;
+    };
+    const events = history.events ?? [];
+    const timers = events.filter((e) => e.timerStartedEventAttributes);
+    const activities = events.filter((e) => e.activityTaskScheduledEventAttributes);
+    expect(timers.length).toBeGreaterThan(0);
+    expect(activities.length).toBeGreaterThan(0);
+    expect(timers.map(summaryOf)).toEqual(timers.map(() => expect.stringMatching(/^(reminder|escalation \d+ → \S+): claim 认领 \(1 min\) due /)));
+    expect(activities.map(summaryOf)).toEqual(activities.map(() => expect.stringMatching(/^case event \d+: /)));
+    expect(activities.map(summaryOf)).toContain('case event 2: stage routed');
   });
 });

@@ -19,6 +19,7 @@ import {
   ApplicationFailure,
   condition,
   proxyActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -53,14 +54,15 @@ import {
   isActive,
   isOverdue,
   meetClock,
-  nextWakeAt,
   pruneFollowUps,
   rearmResponseClocks,
   RESPONSE_CLOCKS,
   startClaimClocks,
   supersede,
+  timedItems,
   type ClockBasis,
 } from './opinion/clocks';
+import { opinionCurrentDetails, opinionTimerSummary } from './opinion/ui-details';
 import { resolveOpinionPolicy } from './opinion/policies';
 import {
   checkApprove,
@@ -81,10 +83,12 @@ import {
   isMajor,
 } from './opinion/rules';
 
-const activities = proxyActivities<CaseActivities>({
+const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+} as const;
+/** The activities, each call with the summary the Temporal UI shows on it. */
+const activitiesSaying = (summary: string) => proxyActivities<CaseActivities>({ ...ACTIVITY_OPTIONS, summary });
 
 /** Signals and calendar notices kept in state (the newest ones; the count is kept in full). */
 const KEEP_RECENT = 20;
@@ -157,6 +161,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
   const shown: Record<string, unknown> = {};
   function syncSearchAttributes(): void {
     state.overdue = state.closure === null && isOverdue(state.clocks);
+    setCurrentDetails(opinionCurrentDetails(state)); // the Temporal UI's "current details" (not a command: free to repeat)
     const dueAt = state.closure === null ? earliestDue(state.clocks) : null;
     const wanted: [SearchAttributeUpdatePair, unknown][] = [
       [{ key: SEARCH_ATTRIBUTES.CaseStage, value: state.stage }, state.stage],
@@ -195,7 +200,7 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       occurredAt: at,
       detail,
     };
-    const sent = emitted.then(() => activities.emitCaseEvent(event));
+    const sent = emitted.then(() => activitiesSaying(`case event ${sequence}: ${change === 'stage' ? `stage ${stage}` : `${change} (${stage})`}`).emitCaseEvent(event));
     emitted = sent.catch(() => undefined);
     return sent;
   }
@@ -536,10 +541,11 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
   // ---- the clock loop: wait for the next reminder/escalation, or for an action that changed the clocks
   while (!finished()) {
     const seen = clockChanges;
-    const wakeAt = state.closure ? undefined : nextWakeAt(state.clocks);
+    const next = state.closure ? undefined : timedItems(state.clocks)[0];
     const wake = () => clockChanges !== seen || finished();
-    if (wakeAt === undefined) await condition(wake);
-    else if (wakeAt > nowMs()) await condition(wake, wakeAt - nowMs());
+    setCurrentDetails(opinionCurrentDetails(state));
+    if (next === undefined) await condition(wake);
+    else if (next.at > nowMs()) await condition(wake, next.at - nowMs(), { summary: opinionTimerSummary(next) });
     if (!state.closure) await fireDue();
   }
   await condition(allHandlersFinished);

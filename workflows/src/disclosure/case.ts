@@ -1,6 +1,7 @@
 // What happens on a disclosure case: each action's effect and each timer's consequence, with the activities they need
 // (case events, deadlines, documents). The rules that refuse an action are in rules.ts; the clocks in clocks.ts.
-import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { proxyActivities, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { disclosureCurrentDetails } from './ui-details';
 import { computeFee, disclosureRules, type FeeInput } from '@huiying/policy';
 import {
   REPLY_TYPE_RESULTS,
@@ -39,9 +40,10 @@ import { feeInputOf } from './rules';
 import { answerOwed, closePause, ESCALATE_TO, initialState, rowOf, today } from './state';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const activities = proxyActivities<DisclosureActivities>({ startToCloseTimeout: '30 seconds', retry });
+/** The activities, each call with the summary the Temporal UI shows on it. */
+const activities = (summary: string) => proxyActivities<DisclosureActivities>({ startToCloseTimeout: '30 seconds', retry, summary });
 /** Documents (reply letter, notices) are rendered and stored by publication (publication.requested.v1). */
-const publication = proxyActivities<PublicationActivities>({ startToCloseTimeout: '30 seconds', retry });
+const publication = (summary: string) => proxyActivities<PublicationActivities>({ startToCloseTimeout: '30 seconds', retry, summary });
 
 /** The office whose head approves an extension or a waiver, as letters name it. */
 const APPROVER_OFFICE = '政府信息公开工作机构';
@@ -68,11 +70,12 @@ export class DisclosureCase {
     s.stage = stage;
     const fullDetail = change === 'stage' ? detail : { change, ...detail };
     s.history.push({ sequence, stage, at, detail: fullDetail });
+    setCurrentDetails(disclosureCurrentDetails(s));
     upsertSearchAttributes([
       { key: SEARCH_ATTRIBUTES.CaseStage, value: stage },
       { key: SEARCH_ATTRIBUTES.Department, value: s.department },
     ]);
-    await activities.emitCaseEvent({
+    await activities(`case event ${sequence}: ${change === 'stage' ? `stage ${stage}` : `${change} (${stage})`}`).emitCaseEvent({
       caseId: s.caseId, kind: 'disclosure', sequence, stage, previousStage, department: s.department, ccDepartments: s.ccDepartments,
       grade: null, jurisdiction: s.jurisdiction, occurredAt: at, detail: fullDetail,
     });
@@ -83,7 +86,7 @@ export class DisclosureCase {
   /** Runs the deadline activity with the current inputs, stores the answer, re-arms every timer. */
   async recompute(): Promise<void> {
     const s = this.state;
-    const d = await activities.computeDisclosureDeadlines(deadlineRequest(s, this.policy));
+    const d = await activities('deadlines on the official calendar').computeDisclosureDeadlines(deadlineRequest(s, this.policy));
     s.deadlines = d;
     for (const c of s.consultations) c.due = d.consultations.find((x) => x.id === c.id)?.due ?? (c.status === 'open' ? null : c.due);
     this.timers.replace(timersOf(s, d));
@@ -99,12 +102,13 @@ export class DisclosureCase {
   refresh(): void {
     this.state.overdue = isOverdue(this.state, Date.now());
     this.state.clocks = clockViews(this.state);
+    setCurrentDetails(disclosureCurrentDetails(this.state));
   }
 
   /** A notice: its delivery record, its document (publication), a case event. Its id is nextNoticeId() before the call. */
   private async issueNotice(n: NewNotice): Promise<void> {
     const { record, request } = addNotice(this.state, this.input, n);
-    await publication.requestNotice(request);
+    await publication(`notice ${record.id}: ${record.kind}`).requestNotice(request);
     await this.record('notice_issued', { noticeId: record.id, kind: record.kind, addressee: record.addressee, issuedOn: record.issuedOn, sentVia: record.sentVia, receivedOn: record.receivedOn });
   }
 
@@ -367,7 +371,7 @@ export class DisclosureCase {
     const late = due !== null && issuedOn > due;
     s.reply = { issuedOn, issuedBy: a.issuedBy, deliveredVia: a.deliveredVia, letterRef: a.letterRef ?? null, due, late, copiedTo: 'disclosure_office' };
     await this.enterStage('reply_issued', { issuedOn, issuedBy: a.issuedBy, deliveredVia: a.deliveredVia, replyType: s.decision?.replyType ?? null, resultCode: s.decision?.resultCode ?? null, due, late, copiedTo: s.reply.copiedTo });
-    if (s.decision?.replyType) await publication.requestReplyLetter(this.replyLetterRequest());
+    if (s.decision?.replyType) await publication('reply letter 答复书').requestReplyLetter(this.replyLetterRequest());
     await this.recompute();
   }
 

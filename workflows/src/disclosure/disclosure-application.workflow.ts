@@ -5,7 +5,8 @@
 //   notices.ts  notices and their delivery records (a period that runs from receipt starts when receipt is recorded)
 // A due date is computed by the computeDisclosureDeadlines activity (libs/policy disclosureClocks over the official
 // calendar) from clocks.ts deadlineRequest(); the workflow arms durable timers on the instants it returns.
-import { allHandlersFinished, ApplicationFailure, condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { disclosureCurrentDetails, disclosureTimerSummary } from './ui-details';
 import {
   disclosureQueries,
   disclosureSignals,
@@ -80,7 +81,8 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
     const mark = c.timers.mark;
     const next = c.timers.next();
     const woken = () => c.timers.changed(mark) || recomputeRequested || archived();
-    if (next) await condition(woken, Math.max(1, next.at - Date.now()));
+    setCurrentDetails(disclosureCurrentDetails(state)); // the Temporal UI's "current details" (not a command)
+    if (next) await condition(woken, Math.max(1, next.at - Date.now()), { summary: disclosureTimerSummary(next) });
     else await condition(woken);
     if (recomputeRequested) {
       recomputeRequested = false;

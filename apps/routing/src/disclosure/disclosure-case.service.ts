@@ -29,6 +29,7 @@ import { LOGGER } from '../infrastructure.module';
 import { PolicyService } from '../policies/policy.service';
 import { RoutingConfig } from '../routing.config';
 import { DisclosureCaseErrorCode, DisclosureCaseException } from './disclosure.exception';
+import { disclosureWorkflowSummary } from '../routing/workflow-summary';
 
 const CODE: Record<RefusalKind, DisclosureCaseErrorCode> = {
   not_found: DisclosureCaseErrorCode.CaseNotFound,
@@ -113,6 +114,7 @@ export class DisclosureCaseService {
         workflowId: a.caseId,
         taskQueue: TASK_QUEUES.cases,
         args: [input],
+        ...disclosureWorkflowSummary(input),
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.CaseKind, value: 'disclosure' },

@@ -11,6 +11,7 @@ import {
   type ReportGroupedSignal,
 } from '@huiying/contracts';
 import { LOGGER } from '../infrastructure.module';
+import { opinionWorkflowSummary } from './workflow-summary';
 
 /** Starts the case workflow with workflow id = case id; a second start of the same case is a no-op. */
 @Injectable()
@@ -26,6 +27,7 @@ export class CaseWorkflowStarter {
         workflowId: input.caseId,
         taskQueue: TASK_QUEUES.cases,
         args: [input],
+        ...opinionWorkflowSummary(input),
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
