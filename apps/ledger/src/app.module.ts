@@ -10,6 +10,7 @@ import { CaseEventsConsumer } from './cases/case-events.consumer';
 import { CaseEventHub } from './cases/case-event-hub';
 import { CaseModule } from './cases/case.module';
 import { DailyLogModule } from './daily-log/daily-log.module';
+import { MonthlyStatisticsModule } from './statistics/monthly-statistics.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
 import { AccessAdminModule } from './access-admin/access-admin.module';
 import { AnnualReportEventsConsumer } from './annual-reports/annual-report-events.consumer';
@@ -20,6 +21,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
     AccessModule.forRoot({ service: 'ledger', reach: { inject: [DataSource, Client], useFactory: (ds: DataSource, c: Client) => new LedgerCaseReach(new CaseReachRepository(ds), new WorkflowCaseReach(c)) } }),
     CaseModule,
     DailyLogModule,
+    MonthlyStatisticsModule,
     AnnualReportModule,
     AccessAdminModule,
     HealthModule.register({

@@ -24,5 +24,6 @@ export * from './rest/reply-letter.dto';
 export * from './rest/annual-report.dto';
 export * from './rest/publication-response.dto';
 export * from './rest/ledger.dto';
+export * from './rest/monthly-statistics.dto';
 export * from './rest/access.dto';
 export * from './rest/role-grants.dto';

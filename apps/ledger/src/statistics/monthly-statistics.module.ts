@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { MonthlyStatisticsController } from './monthly-statistics.controller';
+import { MonthlyStatisticsRepository } from './monthly-statistics.repository';
+import { MonthlyStatisticsService } from './monthly-statistics.service';
+
+@Module({
+  controllers: [MonthlyStatisticsController],
+  providers: [MonthlyStatisticsRepository, MonthlyStatisticsService],
+})
+export class MonthlyStatisticsModule {}
