@@ -4,7 +4,7 @@ import { LedgerCaseReach } from './cases/case-reach';
 import { CaseReachRepository } from './cases/case-reach.repository';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { HealthModule, MetricsModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule } from './infrastructure.module';
 import { CaseEventsConsumer } from './cases/case-events.consumer';
 import { CaseEventHub } from './cases/case-event-hub';
@@ -17,6 +17,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
 @Module({
   imports: [
     InfrastructureModule,
+    MetricsModule.forRoot({ service: 'ledger' }),
     AccessModule.forRoot({ service: 'ledger', reach: { inject: [DataSource, Client], useFactory: (ds: DataSource, c: Client) => new LedgerCaseReach(new CaseReachRepository(ds), new WorkflowCaseReach(c)) } }),
     CaseModule,
     DailyLogModule,
