@@ -12,6 +12,7 @@ import { CaseModule } from './cases/case.module';
 import { DailyLogModule } from './daily-log/daily-log.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
 import { AccessAdminModule } from './access-admin/access-admin.module';
+import { CaseMetricsModule } from './case-metrics/case-metrics.module';
 import { AnnualReportEventsConsumer } from './annual-reports/annual-report-events.consumer';
 
 @Module({
@@ -23,6 +24,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
     DailyLogModule,
     AnnualReportModule,
     AccessAdminModule,
+    CaseMetricsModule,
     HealthModule.register({
       imports: [CaseModule, AnnualReportModule],
       inject: [DataSource, CaseEventsConsumer, CaseEventHub, AnnualReportEventsConsumer],
