@@ -87,10 +87,10 @@ describe('dead-letter metrics', () => {
     const producer = { connect: async () => undefined, publishRaw: async () => undefined } as unknown as TypedProducer;
     const consumer = new ValidatingConsumer({ consumer: () => fake } as unknown as Kafka, { groupId: 'metrics-test', topic: TOPICS.reportUpdated, handle: async () => undefined }, producer, pino({ level: 'silent' }));
     await consumer.start();
-    const labels = { topic: TOPICS.reportUpdated, group: 'metrics-test', reason_class: 'malformed' };
+    const labels: Record<string, string> = { topic: TOPICS.reportUpdated, group: 'metrics-test', reason_class: 'malformed' };
     const before = (await deadLetterMetric().get()).values.find((v) => v.labels.group === 'metrics-test' && v.labels.reason_class === 'malformed')?.value ?? 0;
     await eachMessage?.({ topic: TOPICS.reportUpdated, partition: 0, message: { key: Buffer.from('k'), value: Buffer.from('not json'), offset: '3' } });
-    const after = (await deadLetterMetric().get()).values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))?.value;
+    const after = (await deadLetterMetric().get()).values.find((v) => Object.entries(labels).every(([k, x]) => (v.labels as Record<string, unknown>)[k] === x))?.value;
     expect(after).toBe(before + 1);
     await consumer.stop();
   });
