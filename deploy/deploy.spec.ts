@@ -384,6 +384,15 @@ describe('deploy/k8s', () => {
       }
     });
 
+    it('its pods are annotated for Prometheus to scrape /metrics on its HTTP port', () => {
+      const dep = find('Deployment', app);
+      const template = obj(obj(dep?.body.spec, `${app} spec`).template, `${app} template`);
+      const annotations = obj(obj(template.metadata, `${app} template metadata`).annotations, `${app} pod annotations`);
+      expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port), 'prometheus.io/path': '/metrics' });
+      const [c] = containers(dep as Doc);
+      expect(arr(c.ports, 'ports').map((p) => obj(p, 'port').containerPort)).toContain(port);
+    });
+
     if (app !== 'worker') {
       it('has a Service on its default port', () => {
         const svc = find('Service', app);
@@ -424,5 +433,45 @@ describe('deploy/k8s', () => {
     expect(c.image).toBe('huiying/intake');
     expect(arr(c.command, 'command').join(' ')).toBe('npm run db:migrate');
     expect(podSpec(job).restartPolicy).toBe('Never');
+  });
+});
+
+describe('metrics: Prometheus scrape config and Grafana dashboard', () => {
+  it('deploy/prometheus/prometheus.yml scrapes /metrics of every service and the worker on the local stack\'s ports', () => {
+    const config = obj(parse(read('deploy/prometheus/prometheus.yml')), 'prometheus.yml');
+    const jobs = arr(config.scrape_configs, 'scrape_configs').map((j) => obj(j, 'scrape config'));
+    const targets = new Map<string, string>();
+    for (const job of jobs) {
+      expect(job.metrics_path).toBe('/metrics');
+      for (const sc of arr(job.static_configs, 'static_configs')) {
+        const app = String(obj(obj(sc, 'static config').labels, 'labels').app);
+        for (const t of arr(obj(sc, 'static config').targets, 'targets')) targets.set(app, String(t));
+      }
+    }
+    // the ports huiying.sh starts the apps on (its defaults)
+    const stackPorts = Object.fromEntries([...read('deploy/local/huiying.sh').matchAll(/\[(\w+)\]="\$\{\w+:-(\d+)\}"/g)].map((m) => [m[1], Number(m[2])]));
+    for (const app of apps) {
+      expect(stackPorts[app]).toBe(appPort(app));
+      expect(targets.get(app)).toBe(`127.0.0.1:${appPort(app)}`);
+    }
+  });
+
+  it('deploy/grafana/huiying.json has a panel for each metric family of README → Metrics', () => {
+    const dashboard = obj(JSON.parse(read('deploy/grafana/huiying.json')), 'dashboard');
+    const exprs = arr(dashboard.panels, 'panels')
+      .map((p) => obj(p, 'panel'))
+      .flatMap((p) => (Array.isArray(p.targets) ? p.targets.map((t) => String(obj(t, 'target').expr)) : []));
+    const families = [
+      'huiying_http_requests_total', 'huiying_http_request_duration_seconds_bucket', 'huiying_kafka_consumer_lag', 'huiying_kafka_consumer_lag_up',
+      'huiying_kafka_dead_lettered_messages_total', 'huiying_outbox_pending_rows', 'huiying_outbox_oldest_pending_age_seconds',
+      'huiying_outbox_relayed_rows_total', 'temporal_workflow_task_schedule_to_start_latency_bucket', 'temporal_activity_execution_latency_bucket',
+      'temporal_worker_task_slots_available', 'temporal_sticky_cache_size', 'huiying_cases_open', 'huiying_case_clocks_due_next_hour', 'huiying_cases_overdue',
+    ];
+    for (const f of families) expect(exprs.some((e) => new RegExp(`\\b${f}\\b`).test(e))).toBe(true);
+    // and every family the dashboard names is documented in the README
+    const readme = read('README.md');
+    for (const f of new Set(exprs.flatMap((e) => e.match(/\b(huiying|temporal)_[a-z_]+/g) ?? []))) {
+      expect(readme).toContain(f.replace(/_bucket$/, ''));
+    }
   });
 });

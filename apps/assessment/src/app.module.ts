@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule, WorkflowCaseReach } from '@huiying/access';
 import { DataSource } from 'typeorm';
 import { Client, Connection } from '@temporalio/client';
-import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { HealthModule, MetricsModule, type HealthCheck } from '@huiying/platform';
 import { checkTemporal } from '@huiying/temporal';
 import { AssessmentConfig } from './assessment.config';
 import { AssessmentModule } from './assessments/assessment.module';
@@ -14,6 +14,7 @@ import { InfrastructureModule } from './infrastructure.module';
 @Module({
   imports: [
     InfrastructureModule,
+    MetricsModule.forRoot({ service: 'assessment' }),
     AccessModule.forRoot({ service: 'assessment', reach: { inject: [Client], useFactory: (c: Client) => new WorkflowCaseReach(c) } }),
     AssessmentModule,
     HealthModule.register({

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@huiying/access';
 import { DataSource } from 'typeorm';
 import type { Kafka } from 'kafkajs';
-import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { HealthModule, MetricsModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule, KAFKA } from './infrastructure.module';
 import { ReportModule } from './reports/report.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
@@ -13,6 +13,7 @@ import { CaseClosedConsumer } from './reports/case-closed.consumer';
 @Module({
   imports: [
     InfrastructureModule,
+    MetricsModule.forRoot({ service: 'intake' }),
     AccessModule.forRoot({ service: 'intake' }),
     ReportModule,
     DisclosureModule,

@@ -4,7 +4,7 @@ import { LedgerCaseReach } from './cases/case-reach';
 import { CaseReachRepository } from './cases/case-reach.repository';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { HealthModule, MetricsModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule } from './infrastructure.module';
 import { CaseEventsConsumer } from './cases/case-events.consumer';
 import { CaseEventHub } from './cases/case-event-hub';
@@ -13,17 +13,20 @@ import { DailyLogModule } from './daily-log/daily-log.module';
 import { MonthlyStatisticsModule } from './statistics/monthly-statistics.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
 import { AccessAdminModule } from './access-admin/access-admin.module';
+import { CaseMetricsModule } from './case-metrics/case-metrics.module';
 import { AnnualReportEventsConsumer } from './annual-reports/annual-report-events.consumer';
 
 @Module({
   imports: [
     InfrastructureModule,
+    MetricsModule.forRoot({ service: 'ledger' }),
     AccessModule.forRoot({ service: 'ledger', reach: { inject: [DataSource, Client], useFactory: (ds: DataSource, c: Client) => new LedgerCaseReach(new CaseReachRepository(ds), new WorkflowCaseReach(c)) } }),
     CaseModule,
     DailyLogModule,
     MonthlyStatisticsModule,
     AnnualReportModule,
     AccessAdminModule,
+    CaseMetricsModule,
     HealthModule.register({
       imports: [CaseModule, AnnualReportModule],
       inject: [DataSource, CaseEventsConsumer, CaseEventHub, AnnualReportEventsConsumer],

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule, WorkflowCaseReach } from '@huiying/access';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { HealthModule, MetricsModule, type HealthCheck } from '@huiying/platform';
 import { InfrastructureModule } from './infrastructure.module';
 import { LetterModule } from './letters/letter.module';
 import { ReplyLetterConsumer } from './letters/reply-letter.consumer';
@@ -12,6 +12,7 @@ import { ResponsesModule } from './responses/responses.module';
 @Module({
   imports: [
     InfrastructureModule,
+    MetricsModule.forRoot({ service: 'publication' }),
     AccessModule.forRoot({ service: 'publication', reach: { inject: [Client], useFactory: (c: Client) => new WorkflowCaseReach(c) } }),
     LetterModule,
     ResponsesModule,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule, WorkflowCaseReach } from '@huiying/access';
 import { DataSource } from 'typeorm';
 import { Client, Connection } from '@temporalio/client';
-import { HealthModule, type HealthCheck } from '@huiying/platform';
+import { HealthModule, MetricsModule, type HealthCheck } from '@huiying/platform';
 import { checkTemporal } from '@huiying/temporal';
 import { CalendarModule } from './calendar/calendar.module';
 import { CalendarSignalModule } from './calendar-signals/calendar-signal.module';
@@ -18,6 +18,7 @@ import { RoutingModule } from './routing/routing.module';
 @Module({
   imports: [
     InfrastructureModule,
+    MetricsModule.forRoot({ service: 'routing' }),
     AccessModule.forRoot({ service: 'routing', reach: { inject: [Client], useFactory: (c: Client) => new WorkflowCaseReach(c) } }),
     RoutingModule,
     CalendarModule,

@@ -1,26 +1,42 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@huiying/contracts';
 import { createKafka, TypedProducer } from '@huiying/messaging';
-import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
+import { createLogger, kafkaBrokers, labelProcessMetrics, loadConfig, metricsRegistry, PROMETHEUS_CONTENT_TYPE } from '@huiying/platform';
 import { bundleWorkflows, connectionOptions } from '@huiying/temporal';
 import { createCaseActivities } from './case-activities';
 import { createDisclosureActivities } from './disclosure-activities';
 import { RoutingCalendarClient } from './official-calendar';
 import { createPublicationActivities } from './publication-activities';
 import { WorkerConfig } from './worker.config';
+import { sdkMetricsTelemetry, workerMetrics } from './worker-metrics';
 
 async function main() {
   const config = loadConfig(WorkerConfig);
   const logger = createLogger('worker', config.LOG_LEVEL);
   // /health/live (liveness) answers from the start; /health (readiness) only once the worker polls its task queue.
   const started: { worker?: Worker } = {};
+  // the SDK's metrics (task latency, slots, sticky cache) are exported by its runtime, installed before any connection
+  Runtime.install({ telemetryOptions: sdkMetricsTelemetry(config.WORKER_SDK_METRICS_PORT) });
+  const registry = metricsRegistry();
+  labelProcessMetrics('worker', registry);
+  const metrics = workerMetrics(registry, config.WORKER_SDK_METRICS_PORT);
   const health = http.createServer((req, res) => {
     const state = started.worker?.getState() ?? 'STARTING';
     const ok = state === 'RUNNING';
     const path = req.url?.split('?')[0];
+    if (path === '/metrics') {
+      metrics().then(
+        (text) => res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE }).end(text),
+        (err: unknown) => {
+          logger.error({ err }, 'metrics not rendered');
+          res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics not rendered\n');
+        },
+      );
+      return;
+    }
     if (path === '/health/live') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'alive' }));
       return;
@@ -53,7 +69,7 @@ async function main() {
   const shutdown = () => created.shutdown();
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  logger.info({ taskQueue: TASK_QUEUES.cases, namespace: config.TEMPORAL_NAMESPACE, healthPort: config.WORKER_HEALTH_PORT }, 'worker started');
+  logger.info({ taskQueue: TASK_QUEUES.cases, namespace: config.TEMPORAL_NAMESPACE, healthPort: config.WORKER_HEALTH_PORT, sdkMetricsPort: config.WORKER_SDK_METRICS_PORT }, 'worker started; metrics at /metrics');
   try {
     await created.run();
   } finally {

@@ -7,6 +7,13 @@ export class WorkerConfig extends BaseConfig {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(65535)
   WORKER_HEALTH_PORT = 3006;
 
+  /**
+   * Port of the Temporal SDK runtime's own Prometheus exporter (task latency, slots, sticky cache, polls), bound to
+   * 127.0.0.1 only: GET /metrics on WORKER_HEALTH_PORT serves its families together with the process's (README → Metrics).
+   */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(65535)
+  WORKER_SDK_METRICS_PORT = 9464;
+
   /** A prebuilt workflow bundle (npm run bundle:workflows); without it the worker bundles from sources at start. */
   @IsOptional() @IsString()
   WORKFLOW_BUNDLE_PATH?: string;

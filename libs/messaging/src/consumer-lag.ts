@@ -17,13 +17,27 @@ export interface PartitionLag {
  */
 export async function consumerLag(admin: Admin, groupId: string, topic: string): Promise<PartitionLag[]> {
   const [offsets, [groupOffsets]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
-  const committedBy = new Map((groupOffsets?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-  return offsets
+  return lagFromOffsets(groupId, topic, offsets, groupOffsets?.partitions ?? []);
+}
+
+/**
+ * The lag per partition from the topic's offsets and the group's committed offsets (pure). A partition the group has
+ * not committed on yet (offset -1 or absent) counts from the partition's low mark: the group, which starts from the
+ * beginning, has all of it to read.
+ */
+export function lagFromOffsets(
+  groupId: string,
+  topic: string,
+  topicOffsets: readonly { partition: number; high: string; low: string }[],
+  committedOffsets: readonly { partition: number; offset: string }[],
+): PartitionLag[] {
+  const committedBy = new Map(committedOffsets.map((p) => [p.partition, Number(p.offset)]));
+  return topicOffsets
     .map((o) => {
       const high = Number(o.high);
       const low = Number(o.low);
       const c = committedBy.get(o.partition);
-      const committed = c === undefined || c < 0 ? low : c;
+      const committed = c === undefined || !Number.isFinite(c) || c < low ? low : c;
       return { groupId, topic, partition: o.partition, high, committed, lag: Math.max(0, high - committed) };
     })
     .sort((a, b) => a.partition - b.partition);

@@ -7,6 +7,8 @@ import type { TypedProducer } from './typed-producer';
 import { ConsumerSupervisor } from './consumer-supervisor';
 import { failureReason, isTransientFailure } from './handler-failure';
 import { CONSUMER_TIMING } from './kafka';
+import { consumerLagMetrics } from './consumer-lag-metrics';
+import { deadLetterMetric, parseFailureClass, type DeadLetterReasonClass } from './dead-letter-metrics';
 
 export interface MessageContext {
   topic: string;
@@ -51,6 +53,9 @@ export class ValidatingConsumer<K extends MappedTopic> {
       retry: { retries: 8, initialRetryTime: 300 },
     });
     this.supervisor = new ConsumerSupervisor(this.consumer, () => this.run(), logger, { groupId: spec.groupId });
+    // its lag is measured when /metrics is scraped, as long as it runs
+    consumerLagMetrics().track(kafka, spec.groupId, spec.topic);
+    deadLetterMetric(); // declared from the start, so /metrics names the family before the first dead letter
   }
 
   /** Starts consuming; never throws (a broker that is not there yet is retried with back-off, see ConsumerSupervisor). */
@@ -96,7 +101,7 @@ export class ValidatingConsumer<K extends MappedTopic> {
     try {
       envelope = await parseMessage(this.spec.topic, key, message.value);
     } catch (e) {
-      if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason);
+      if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason, parseFailureClass(e.reason));
       throw e;
     }
     const attempts = this.spec.attempts ?? 4;
@@ -105,20 +110,20 @@ export class ValidatingConsumer<K extends MappedTopic> {
         await this.spec.handle(envelope, ctx);
         return;
       } catch (e) {
-        if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason);
+        if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason, 'refused_by_handler');
         if (isTransientFailure(e)) {
           // A dependency is down: kafkajs retries from this offset (not committed) until it is back.
           this.logger.warn({ err: e, ...ctx, groupId: this.spec.groupId }, 'message handling failed on a dependency; will retry');
           throw e;
         }
-        if (attempt >= attempts) return this.deadLetter(message, ctx, failureReason(e, attempt));
+        if (attempt >= attempts) return this.deadLetter(message, ctx, failureReason(e, attempt), 'handler_failed');
         this.logger.warn({ err: e, ...ctx, groupId: this.spec.groupId, attempt, of: attempts }, 'message handling failed; trying again');
         await new Promise((resolve) => setTimeout(resolve, (this.spec.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
       }
     }
   }
 
-  private async deadLetter(message: KafkaMessage, ctx: MessageContext, reason: string) {
+  private async deadLetter(message: KafkaMessage, ctx: MessageContext, reason: string, reasonClass: DeadLetterReasonClass) {
     const dlq = deadLetterTopic(this.spec.topic);
     await this.dlqProducer.publishRaw(dlq, [
       {
@@ -134,10 +139,12 @@ export class ValidatingConsumer<K extends MappedTopic> {
         },
       },
     ]);
-    this.logger.warn({ ...ctx, dlq, reason }, 'message dead-lettered');
+    deadLetterMetric().inc({ topic: ctx.topic, group: this.spec.groupId, reason_class: reasonClass });
+    this.logger.warn({ ...ctx, dlq, reason, reasonClass }, 'message dead-lettered');
   }
 
   async stop(): Promise<void> {
     await this.supervisor.stop();
+    await consumerLagMetrics().untrack(this.spec.groupId, this.spec.topic);
   }
 }

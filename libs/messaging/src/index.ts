@@ -7,3 +7,6 @@ export * from './outbox-relay';
 export * from './consumer-lag';
 export * from './hosted-consumer';
 export * from './handler-failure';
+export * from './consumer-lag-metrics';
+export * from './dead-letter-metrics';
+export * from './outbox-metrics';

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { TypedProducer } from './typed-producer';
+import { outboxMetrics } from './outbox-metrics';
 
 export interface OutboxRelayOptions {
   /** Fully qualified outbox table, e.g. intake.outbox. */
@@ -22,6 +23,12 @@ interface OutboxRow {
  * acks=all, and marked sent in the same transaction only after the broker acknowledged: a crash in between
  * re-sends (at-least-once; consumers are idempotent by event id), never loses.
  */
+/** What waits in an outbox: rows not sent yet and the age of the oldest (0 when none). */
+export interface OutboxBacklog {
+  pending: number;
+  oldestPendingAgeSeconds: number;
+}
+
 export class OutboxRelay {
   private stopped = true;
   private loop?: Promise<void>;
@@ -41,7 +48,21 @@ export class OutboxRelay {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    outboxMetrics().track(this);
     this.loop = this.run();
+  }
+
+  get table(): string {
+    return this.opts.table;
+  }
+
+  /** The backlog now (for /metrics): one query on the partial index of unsent rows. */
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = (await this.ds.query(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+         FROM ${this.opts.table} WHERE sent_at IS NULL`,
+    )) as { pending: number; age: number }[];
+    return { pending: Number(row?.pending ?? 0), oldestPendingAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
   }
 
   /** Hint that rows were just written, so they leave without waiting for the next poll. */
@@ -53,12 +74,13 @@ export class OutboxRelay {
     this.stopped = true;
     this.nudge();
     await this.loop;
+    outboxMetrics().untrack(this);
   }
 
   /** Sends one batch; returns the number of rows relayed. Exposed for tests and benchmarks. */
   async relayOnce(): Promise<number> {
     const batch = this.opts.batchSize ?? 200;
-    return this.ds.transaction(async (em) => {
+    const sent = await this.ds.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
         `SELECT id, topic, message_key, payload FROM ${this.opts.table}
           WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -75,6 +97,8 @@ export class OutboxRelay {
       ]);
       return rows.length;
     });
+    if (sent) outboxMetrics().relayed(this.opts.table, sent);
+    return sent;
   }
 
   private async recordFailure(error: unknown) {
@@ -98,6 +122,7 @@ export class OutboxRelay {
         this.lastSuccessAt = new Date();
       } catch (e) {
         this.failures++;
+        outboxMetrics().failed(this.opts.table);
         this.logger.warn({ err: e, failures: this.failures }, 'outbox relay failed; will retry');
         await this.recordFailure(e);
       }

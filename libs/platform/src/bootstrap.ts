@@ -12,6 +12,7 @@ import { createGrpcHealth, grpcServerOptions, type GrpcServerSettings } from './
 import { HEALTH_CHECKS, runHealthChecks, type HealthCheck } from './health';
 import { GRPC_ENHANCERS, type GrpcEnhancers } from './access-metadata';
 import { buildOpenApiDocument } from './openapi';
+import { httpMetricsMiddleware } from './http-metrics';
 import {
   auditRefusalsBeforeController,
   expressRouteResolver,
@@ -71,6 +72,8 @@ export async function bootstrapHttpApp(
   };
   process.once('SIGTERM', drain);
   process.once('SIGINT', drain);
+  // request rate, latency and status by route template (http-metrics.ts), first so that every answer is counted
+  app.use(httpMetricsMiddleware(expressRouteResolver(app.getHttpAdapter().getInstance())));
   app.use((_req: Request, res: Response, next: NextFunction) => {
     if (draining) res.setHeader('Connection', 'close');
     next();

@@ -8,6 +8,8 @@ export * from './request-refusals';
 export * from './openapi';
 export * from './grpc';
 export * from './metrics';
+export * from './http-metrics';
+export * from './metrics.module';
 export * from './access-metadata';
 export * from './case-action-docs';
 export * from './dependency-failure';

@@ -9,7 +9,7 @@ import { HotlineService } from './hotline.service';
 
 /**
  * Work orders the 12345 platform produces to hotline.work-orders.v1 (envelope, key = orderNo). Invalid messages go to
- * dlq.hotline.work-orders.v1 with the reason; a burst simply waits in the topic (lag: GET /metrics).
+ * dlq.hotline.work-orders.v1 with the reason; a burst simply waits in the topic (lag: GET /metrics, huiying_kafka_consumer_lag).
  */
 @Injectable()
 export class HotlineWorkOrderConsumer extends HostedConsumer<typeof TOPICS.hotlineWorkOrders> {

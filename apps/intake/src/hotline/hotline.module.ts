@@ -4,10 +4,9 @@ import { HotlineWorkOrderConsumer } from './hotline.consumer';
 import { ReportRepository } from '../reports/report.repository';
 import { HotlineRepository } from './hotline.repository';
 import { HotlineService } from './hotline.service';
-import { MetricsController } from './metrics.controller';
 
 @Module({
-  controllers: [HotlineController, MetricsController],
+  controllers: [HotlineController],
   providers: [HotlineService, HotlineRepository, ReportRepository, HotlineWorkOrderConsumer],
   exports: [HotlineWorkOrderConsumer],
 })

@@ -11,7 +11,8 @@ import {
 } from '@huiying/contracts';
 import { FieldCipher } from '@huiying/persistence';
 import { OutboxRelay } from '@huiying/messaging';
-import { LabelledCounter, toFieldErrors } from '@huiying/platform';
+import type { Counter, Registry } from 'prom-client';
+import { counter, METRICS_REGISTRY, toFieldErrors } from '@huiying/platform';
 import { LOGGER } from '../infrastructure.module';
 import { IntakeConfig } from '../intake.config';
 import { HotlineException, HotlineExceptionCode } from './hotline.exception';
@@ -28,7 +29,8 @@ export type WorkOrderSource = 'kafka' | 'batch';
  */
 @Injectable()
 export class HotlineService {
-  readonly processed = new LabelledCounter('huiying_hotline_work_orders_total', '12345 work orders processed since start, by source and result');
+  /** On intake's /metrics: work orders processed since start, by source (kafka, batch) and result. */
+  private readonly processed: Counter<'source' | 'result'>;
 
   constructor(
     private readonly repo: HotlineRepository,
@@ -36,7 +38,14 @@ export class HotlineService {
     private readonly relay: OutboxRelay,
     private readonly config: IntakeConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(METRICS_REGISTRY) metrics: Registry,
+  ) {
+    this.processed = counter(metrics, {
+      name: 'huiying_hotline_work_orders_total',
+      help: '12345 work orders processed since start, by source and result',
+      labelNames: ['source', 'result'] as const,
+    });
+  }
 
   async batch(items: unknown[]): Promise<HotlineBatchResponseDto> {
     if (items.length > HOTLINE_BATCH_MAX) throw HotlineException.batchTooLarge(items.length);

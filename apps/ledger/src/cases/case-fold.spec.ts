@@ -8,6 +8,32 @@ const ev = (change: string, stage: string, at: string, detail: Record<string, un
 describe('foldCaseHistory', () => {
   beforeEach(() => (seq = 0));
 
+  it('keeps the due times of the clocks still running: started, claimed, escalated, transferred, ended', () => {
+    const due = (events: FoldableEvent[]) => foldCaseHistory(events).pendingClockDue.map((d) => d.toISOString());
+    const events = [
+      ev('stage', 'collected', '2026-11-20T00:00:00Z', { channel: 'weibo' }),
+      ev('stage', 'routed', '2026-11-20T00:00:01Z', {
+        clocks: [
+          { id: 'claim#1', clock: 'claim', status: 'pending', dueAt: '2026-11-20T02:00:01Z' },
+          { id: 'response#1', clock: 'response', status: 'awaiting_claim', dueAt: null },
+          { id: 'release#1', clock: 'release', status: 'met', dueAt: '2026-11-20T01:00:00Z' },
+        ],
+      }),
+    ];
+    expect(due(events)).toEqual(['2026-11-20T02:00:01.000Z']);
+    // the claim meets its clock and starts the one that counts from it
+    events.push(ev('stage', 'claimed', '2026-11-20T01:00:00Z', { clockId: 'claim#1', startedClocks: [{ id: 'response#1', clock: 'response', dueAt: '2026-11-22T01:00:00Z' }] }));
+    expect(due(events)).toEqual(['2026-11-22T01:00:00.000Z']);
+    // a transfer supersedes the claim clocks and gives the new lead its own
+    events.push(ev('stage', 'routed', '2026-11-20T03:00:00Z', { type: 'transfer', claimClock: { id: 'claim#2', dueAt: '2026-11-20T05:00:00Z' } }));
+    expect(due(events)).toEqual(['2026-11-20T05:00:00.000Z', '2026-11-22T01:00:00.000Z']);
+    // an escalated clock is overdue, no longer due
+    events.push(ev('escalation', 'routed', '2026-11-20T05:00:01Z', { clockId: 'claim#2', level: 1 }));
+    expect(due(events)).toEqual(['2026-11-22T01:00:00.000Z']);
+    events.push(ev('stage', 'closed', '2026-11-21T00:00:00Z', {}));
+    expect(due(events)).toEqual([]);
+  });
+
   it('takes channel, category, territory and discovery time from the first events', () => {
     const f = foldCaseHistory([
       ev('stage', 'collected', '2026-11-20T01:00:00Z', { channel: 'weibo', discoveredAt: '2026-11-20T08:30:00+08:00' }),

@@ -119,10 +119,12 @@ export class CaseRepository {
     await em.query(
       `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
          escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
-         first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17
+         first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17,
+         pending_clock_due = $18::timestamptz[]
        WHERE case_id = $1`,
       [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
-        f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource],
+        f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource,
+        f.pendingClockDue],
     );
   }
 
@@ -152,7 +154,7 @@ export class CaseRepository {
 }
 
 /** Bump when foldCaseHistory learns something new: cases folded before are folded again at start. */
-export const FOLD_VERSION = 2; // 2: discovered_at_source
+export const FOLD_VERSION = 3; // 2: discovered_at_source; 3: pending_clock_due
 
 export interface CaseRow {
   case_id: string;
