@@ -160,7 +160,7 @@ describe('monthly statistics on the real stack', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder('utf-8').decode(bytes).slice(1).split('\r\n');
+    const lines = new TextDecoder('utf-8').decode(bytes).split('\r\n');
     expect(lines[0]).toMatch(/^月份\(month\),辖区\(jurisdiction\),主办单位\(department\),类型\(kind\),收案\(received\),/);
     expect(lines).toHaveLength(1 + 4 + 2 + 1);
     expect(lines[1]).toMatch(new RegExp(`^2026-11,${JURISDICTION},${EDUCATION},舆情\\(opinion\\),1,portal:1,education:1,general:1,0,0,1,`));
