@@ -227,4 +227,30 @@ describe('monthly statistics on the real stack', () => {
     });
     expect(Date.parse(r.body.asOf as string)).toBeLessThanOrEqual(Date.now());
   });
+
+  it('a month that is over is stored once computed and answered from there; an event of that month arriving late replaces it', async () => {
+    const query = `month=2026-11&jurisdiction=${JURISDICTION}&department=${HOUSING}`;
+    const first = await monthly(query);
+    expect(first.status).toBe(200);
+    const stored = async () =>
+      (await db.query(`SELECT figures FROM ledger.monthly_statistics_snapshots WHERE month = '2026-11' AND jurisdiction = $1 AND department = $2`, [JURISDICTION, HOUSING])).rows[0]?.figures;
+    expect(await stored()).toEqual(first.body);
+    expect((await monthly(query)).body).toEqual(first.body);
+
+    // a November case of housing folded now (a consumer that lagged across the month's end)
+    const late = caseEvents('opinion', HOUSING, [['stage', 'collected', '2026-11-28T03:00:00.000Z', { channel: 'hotline_12345', discoveredAt: '2026-11-28T03:00:00.000Z' }]]);
+    await producer.send({
+      topic: TOPICS.caseEvents,
+      messages: late.map((e) => ({
+        key: e.caseId,
+        value: JSON.stringify(makeEnvelope({ id: `${e.caseId}:${e.sequence}`, type: EVENT_TYPES.caseStageChanged, source: '/e2e/monthly-statistics', time: e.occurredAt, subject: e.caseId, data: e })),
+      })),
+    });
+    const after = await eventually('the late case counted in November', async () => {
+      const r = await monthly(query);
+      return r.body.opinion.received === first.body.opinion.received + 1 ? r : undefined;
+    }, 120_000);
+    expect(after.body.opinion.receivedByChannel).toEqual({ ...first.body.opinion.receivedByChannel, hotline_12345: 1 });
+    expect(await stored()).toEqual(after.body);
+  });
 });

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseStageChangedV1 } from '@huiying/contracts';
 import type { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persistence';
 import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
+import { shanghaiMonth } from '../statistics/monthly-figures';
+import { writeCaseMonthFigures } from '../statistics/monthly-figures.store';
 
 @Injectable()
 export class CaseRepository {
@@ -33,7 +35,10 @@ export class CaseRepository {
          WHERE ledger.cases.last_sequence < EXCLUDED.last_sequence`,
         [e.caseId, e.kind, e.stage, e.department, e.ccDepartments, e.grade, e.jurisdiction, e.sequence, e.occurredAt, e.coDepartments ?? null],
       );
-      if (inserted.length) await this.refold(em, e.caseId);
+      if (inserted.length) {
+        await this.refold(em, e.caseId);
+        await dropStatisticsSnapshotsFrom(em, e.occurredAt, e.jurisdiction);
+      }
       return { applied: inserted.length > 0 };
     });
   }
@@ -115,17 +120,20 @@ export class CaseRepository {
 
   /** Recomputes the folded columns of a case from its whole stored history (order-proof, idempotent). */
   async refold(em: EntityManager, caseId: string): Promise<void> {
-    const f = foldCaseHistory(await this.historyOf(em, caseId));
-    await em.query(
+    const history = await this.historyOf(em, caseId);
+    const f = foldCaseHistory(history);
+    const [updated]: [{ kind: string; jurisdiction: string | null }[], number] = await em.query(
       `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
          escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
          first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17,
          pending_clock_due = $18::timestamptz[]
-       WHERE case_id = $1`,
+       WHERE case_id = $1 RETURNING kind, jurisdiction`,
       [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
         f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource,
         f.pendingClockDue],
     );
+    const row = updated[0];
+    if (row) await writeCaseMonthFigures(em, { caseId, kind: row.kind, jurisdiction: row.jurisdiction, events: history });
   }
 
   /** Cases folded by an older version of the fold (or before it existed), a batch at a time. */
@@ -154,7 +162,26 @@ export class CaseRepository {
 }
 
 /** Bump when foldCaseHistory learns something new: cases folded before are folded again at start. */
-export const FOLD_VERSION = 3; // 2: discovered_at_source; 3: pending_clock_due
+/**
+ * An event of a month that is already over (folded late: a consumer that lagged across midnight, a replay) changes that
+ * month's figures and the open/overdue counts of every month after it: bump the epochs of its jurisdiction and of
+ * all jurisdictions ('*') first — the row lock makes a snapshot being stored wait for this transaction, then find the
+ * new epoch and not store — and drop the stored snapshots from that month on. Events of the current month (nearly all)
+ * touch nothing here: no snapshot exists for a month in progress.
+ */
+async function dropStatisticsSnapshotsFrom(em: EntityManager, occurredAt: string, jurisdiction: string | null): Promise<void> {
+  const month = shanghaiMonth(new Date(occurredAt));
+  if (month >= shanghaiMonth(new Date())) return;
+  const keys = jurisdiction ? [jurisdiction, '*'] : ['*'];
+  await em.query(
+    `INSERT INTO ledger.statistics_epochs (jurisdiction, epoch) SELECT unnest($1::text[]), 1
+     ON CONFLICT (jurisdiction) DO UPDATE SET epoch = ledger.statistics_epochs.epoch + 1`,
+    [keys],
+  );
+  await em.query(`DELETE FROM ledger.monthly_statistics_snapshots WHERE month >= $1 AND jurisdiction = ANY($2::text[])`, [month, keys]);
+}
+
+export const FOLD_VERSION = 4; // 2: discovered_at_source; 3: pending_clock_due; 4: case_month_figures
 
 export interface CaseRow {
   case_id: string;

@@ -1,3 +1,4 @@
+import { shanghaiMonth } from './monthly-figures';
 import type { FoldableEvent } from '../cases/case-fold';
 import { buildMonthlyStatistics, monthBounds, nearestRank, summarizeDurations, type CaseHistoryForStatistics } from './monthly-statistics.fold';
 import { monthlyStatisticsCsv } from './monthly-statistics.csv';
@@ -127,5 +128,13 @@ describe('monthly statistics', () => {
     expect(lines).toHaveLength(1 + 4 + 2 + 1);
     expect(lines[3]).toMatch(/^2026-11,city-a,housing,舆情\(opinion\),2,portal:1;weibo:1,housing:2,general:2,1,1,1,0,0,0,0,1,1,,,2,2,50\.0%,0\.50,2\.00,6\.00,60\.00,1,0,1,1:1,,,,,,$/);
     expect(lines[6]).toMatch(/^2026-11,city-a,合计\(total\),依申请公开\(disclosure\),1,online:1,unknown:1,ungraded:1,1,,,,,,,,,1,0,1,0,100\.0%,,,528\.00,528\.00,0,0,0,,disclosed:1,1,0,1,100,0$/);
+  });
+});
+
+describe('the month of an instant for stored statistics (Asia/Shanghai)', () => {
+  it('is the Shanghai month: 2026-11-30T16:00Z is December, a millisecond before is November', () => {
+    expect(shanghaiMonth(new Date('2026-11-30T16:00:00.000Z'))).toBe('2026-12');
+    expect(shanghaiMonth(new Date('2026-11-30T15:59:59.999Z'))).toBe('2026-11');
+    expect(shanghaiMonth(new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01');
   });
 });

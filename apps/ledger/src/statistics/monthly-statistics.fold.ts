@@ -73,7 +73,7 @@ const isResponse = (e: FoldableEvent) => e.change === 'response' || entered(e, '
 const isClosure = (kind: string, e: FoldableEvent) => (kind === 'disclosure' ? entered(e, 'reply_issued', 'abandoned') : entered(e, 'closed'));
 
 /** Figures being summed: like the DTOs, with durations still as lists. */
-interface Tally {
+export interface Tally {
   opinion: Omit<MonthlyFiguresDto, 'timeToClaim' | 'timeToRespond'> & { claimSeconds: number[]; respondSeconds: number[] };
   disclosure: Omit<DisclosureMonthlyFiguresDto, 'timeToClaim' | 'timeToRespond'> & { claimSeconds: number[]; respondSeconds: number[] };
 }
@@ -87,7 +87,7 @@ function emptyFigures(clocks: readonly string[]) {
   };
 }
 
-function emptyTally(): Tally {
+export function emptyTally(): Tally {
   return {
     opinion: emptyFigures(OPINION_STAT_CLOCKS),
     disclosure: {
@@ -97,7 +97,7 @@ function emptyTally(): Tally {
   };
 }
 
-function finish<T extends Tally['opinion']>(t: T): MonthlyFiguresDto & Omit<T, 'claimSeconds' | 'respondSeconds'> {
+export function finish<T extends Tally['opinion']>(t: T): MonthlyFiguresDto & Omit<T, 'claimSeconds' | 'respondSeconds'> {
   const { claimSeconds, respondSeconds, ...rest } = t;
   for (const c of Object.values(rest.clocks)) c.onTimeRate = rate(c.onTime, c.late);
   rest.allClocks.onTimeRate = rate(rest.allClocks.onTime, rest.allClocks.late);
@@ -105,7 +105,7 @@ function finish<T extends Tally['opinion']>(t: T): MonthlyFiguresDto & Omit<T, '
 }
 
 /** One contribution of a case to the month: which department it counts for and what it adds. */
-type Add = (department: string | null, apply: (f: Tally['opinion'] | Tally['disclosure']) => void) => void;
+export type Add = (department: string | null, apply: (f: Tally['opinion'] | Tally['disclosure']) => void) => void;
 
 function clockOutcome(f: Tally['opinion'], clock: string, late: boolean) {
   const c = f.clocks[clock];
@@ -116,8 +116,11 @@ function clockOutcome(f: Tally['opinion'], clock: string, late: boolean) {
   else f.allClocks.onTime++;
 }
 
-/** What one case adds to the month [from, to), read at `asOf` (≤ to) for open and overdue. */
-function foldCase(c: CaseHistoryForStatistics, from: Date, to: Date, asOf: Date, add: Add): void {
+/**
+ * What one case adds to the month [from, to): the figures of its events within the month through `add`, and whether
+ * it is open and overdue at `asOf` (≤ to) through `addState`.
+ */
+export function foldCaseMonth(c: CaseHistoryForStatistics, from: Date, to: Date, asOf: Date, add: Add, addState: Add = add): void {
   const events = [...c.events].filter((e) => e.occurredAt < to).sort((a, b) => a.sequence - b.sequence);
   if (!events.length) return;
   const within = (e: FoldableEvent) => e.occurredAt >= from && e.occurredAt < to;
@@ -190,33 +193,51 @@ function foldCase(c: CaseHistoryForStatistics, from: Date, to: Date, asOf: Date,
   }
 
   const atAsOf = asOf < to ? foldCaseHistory(events, asOf) : atEnd;
-  if (atAsOf.stage !== null && !ENDED_STAGES.includes(atAsOf.stage)) add(atAsOf.department, (f) => f.openAtMonthEnd++);
-  if (atAsOf.overdue) add(atAsOf.department, (f) => f.overdueAtMonthEnd++);
+  if (atAsOf.stage !== null && !ENDED_STAGES.includes(atAsOf.stage)) addState(atAsOf.department, (f) => f.openAtMonthEnd++);
+  if (atAsOf.overdue) addState(atAsOf.department, (f) => f.overdueAtMonthEnd++);
 }
 
 function dateOr(v: unknown, fallback: Date): Date {
   return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : fallback;
 }
 
-/**
- * The monthly statistics of `month` (YYYY-MM) over the given case histories, within `scope`. `now` bounds the month in
- * progress: open and overdue cases are read at min(now, end of month).
- */
-export function buildMonthlyStatistics(month: string, cases: readonly CaseHistoryForStatistics[], scope: StatisticsScope, now: Date): MonthlyStatisticsDto {
-  const { from, to } = monthBounds(month);
-  const asOf = now < to ? now : to;
+/** What one case adds to a month: its kind and each figure it adds, with the lead department it counts for. */
+export interface CaseContribution {
+  kind: 'opinion' | 'disclosure';
+  adds: [department: string | null, apply: (f: Tally['opinion'] | Tally['disclosure']) => void][];
+}
+
+/** The contribution of one case to the month [from, to), open and overdue read at `asOf` (≤ to). Pure. */
+export function caseContribution(c: CaseHistoryForStatistics, from: Date, to: Date, asOf: Date): CaseContribution {
+  const adds: CaseContribution['adds'] = [];
+  foldCaseMonth(c, from, to, asOf, (department, apply) => adds.push([department, apply]));
+  return { kind: c.kind === 'disclosure' ? 'disclosure' : 'opinion', adds };
+}
+
+/** The instant open and overdue cases are read at: the month's end, or now for the month in progress. */
+export function asOfFor(month: string, now: Date): Date {
+  const { to } = monthBounds(month);
+  return now < to ? now : to;
+}
+
+/** Sums the contributions of a month's cases (each counted once) into its statistics, within `scope`'s department. */
+export function sumContributions(month: string, contributions: Iterable<CaseContribution>, scope: StatisticsScope, asOf: Date): MonthlyStatisticsDto {
   const total = emptyTally();
   const byDepartment = new Map<string | null, Tally>();
-  for (const c of cases) {
-    if (scope.jurisdiction !== null && c.jurisdiction !== scope.jurisdiction) continue;
-    const kind = c.kind === 'disclosure' ? 'disclosure' : 'opinion';
-    foldCase(c, from, to, asOf, (department, apply) => {
-      if (scope.department !== null && department !== scope.department) return;
+  for (const c of contributions) {
+    for (const [department, apply] of c.adds) {
+      if (scope.department !== null && department !== scope.department) continue;
       if (!byDepartment.has(department)) byDepartment.set(department, emptyTally());
-      apply(total[kind]);
-      apply((byDepartment.get(department) as Tally)[kind]);
-    });
+      apply(total[c.kind]);
+      apply((byDepartment.get(department) as Tally)[c.kind]);
+    }
   }
+  return statisticsOf(month, scope, asOf, total, byDepartment);
+}
+
+/** The answer from summed tallies: every department's figures (by name, none last) and the totals. */
+export function statisticsOf(month: string, scope: StatisticsScope, asOf: Date, total: Tally, byDepartment: Map<string | null, Tally>): MonthlyStatisticsDto {
+  const { from, to } = monthBounds(month);
   const departments: MonthlyDepartmentFiguresDto[] = [...byDepartment.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
     .map(([department, t]) => ({ department, opinion: finish(t.opinion), disclosure: finish(t.disclosure) }));
@@ -225,4 +246,15 @@ export function buildMonthlyStatistics(month: string, cases: readonly CaseHistor
     jurisdiction: scope.jurisdiction, department: scope.department,
     opinion: finish(total.opinion), disclosure: finish(total.disclosure), departments,
   };
+}
+
+/**
+ * The monthly statistics of `month` (YYYY-MM) over the given case histories, within `scope`. `now` bounds the month in
+ * progress: open and overdue cases are read at min(now, end of month).
+ */
+export function buildMonthlyStatistics(month: string, cases: readonly CaseHistoryForStatistics[], scope: StatisticsScope, now: Date): MonthlyStatisticsDto {
+  const { from, to } = monthBounds(month);
+  const asOf = asOfFor(month, now);
+  const inScope = cases.filter((c) => scope.jurisdiction === null || c.jurisdiction === scope.jurisdiction);
+  return sumContributions(month, inScope.map((c) => caseContribution(c, from, to, asOf)), scope, asOf);
 }

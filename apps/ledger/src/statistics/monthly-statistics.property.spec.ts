@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { DisclosureMonthlyFiguresDto, MonthlyFiguresDto } from '@huiying/contracts';
 import { foldCaseHistory, type FoldableEvent } from '../cases/case-fold';
-import { buildMonthlyStatistics, type CaseHistoryForStatistics, type StatisticsScope } from './monthly-statistics.fold';
+import { buildMonthlyStatistics, ENDED_STAGES, monthBounds, type CaseHistoryForStatistics, type StatisticsScope } from './monthly-statistics.fold';
+import { caseFigureRows, LIST_FIGURES, statisticsFromSums, type CaseStateCount, type SummedFigure } from './monthly-figures';
 
 // Random case histories for the property tests of the monthly statistics: opinion and disclosure cases of a few
 // departments and jurisdictions, events a few hours to days apart around month ends (some exactly at a Shanghai
@@ -322,6 +323,34 @@ describe('monthly statistics: properties over random case histories', () => {
         expect(after).toEqual(before);
         // and the same whatever the order the events are stored in
         expect(buildMonthlyStatistics(month, cases.map((c) => ({ ...c, events: [...c.events].reverse() })), scope, later)).toEqual(after);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the figures kept per case and summed as Postgres sums them answer the month in progress exactly as the fold does', () => {
+    fc.assert(
+      fc.property(caseHistories, fc.constantFrom(...MONTHS), scopeArb, fc.double({ min: 0, max: 1, noNaN: true }), (cases, month, scope, at) => {
+        const { from, to } = monthBounds(month);
+        const now = new Date(from.getTime() + Math.floor(at * (to.getTime() - from.getTime() - 1)));
+        // what the ledger holds at `now`: the events that happened before it
+        const held = cases.map((c) => ({ ...c, events: c.events.filter((e) => e.occurredAt < now) })).filter((c) => c.events.length);
+        const inScope = held.filter((c) => scope.jurisdiction === null || c.jurisdiction === scope.jurisdiction);
+        const rows = inScope.flatMap(caseFigureRows).filter((r) => r.month === month && (scope.department === null || r.department === scope.department));
+        const sums = new Map<string, SummedFigure>();
+        for (const r of rows) {
+          const key = JSON.stringify([r.kind, r.department, r.figure]);
+          const list = LIST_FIGURES.includes(r.figure);
+          const s = sums.get(key) ?? { kind: r.kind, department: r.department, figure: r.figure, value: list ? [] : 0 };
+          s.value = Array.isArray(s.value) ? [...s.value, r.value] : s.value + r.value;
+          sums.set(key, s);
+        }
+        // the read model's stage and overdue columns (the fold of every event held)
+        const states: CaseStateCount[] = inScope
+          .map((c) => ({ c, f: foldCaseHistory(c.events) }))
+          .filter(({ f }) => scope.department === null || f.department === scope.department)
+          .map(({ c, f }) => ({ kind: c.kind === 'disclosure' ? 'disclosure' : 'opinion', department: f.department, open: f.stage !== null && !ENDED_STAGES.includes(f.stage) ? 1 : 0, overdue: f.overdue ? 1 : 0 }));
+        expect(statisticsFromSums(month, scope, now, [...sums.values()], states)).toEqual(buildMonthlyStatistics(month, held, scope, now));
       }),
       RUNS,
     );
