@@ -66,4 +66,15 @@ describe('access administration refuses validity that has ended already', () => 
     expect(past).toMatchObject({ code: 2, stderr: expect.stringMatching(/--at: at 2020-01-01T00:00:00Z is not in the future/) });
     expect(await keysOf()).toHaveLength(1);
   });
+
+  it('a system created without a jurisdiction reaches no case (reach is granted explicitly): its key lists nothing', async () => {
+    const key = await postJson(`${urls.ledger}/v1/access/systems/${systemId}/keys`, { expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    expect(key.status).toBe(201);
+    const stored = await db.query(`SELECT jurisdiction FROM access.systems WHERE id = $1`, [systemId]);
+    expect(stored.rows).toEqual([{ jurisdiction: '' }]);
+    const everything = await getJson(`${urls.ledger}/v1/cases?pageSize=5`);
+    expect((everything.body.cases as unknown[]).length).toBeGreaterThan(0); // there are cases to see
+    const mine = await getJson(`${urls.ledger}/v1/cases?pageSize=5`, { authorization: `Bearer ${key.body.key as string}` });
+    expect(mine).toMatchObject({ status: 200, body: { cases: [] } });
+  });
 });

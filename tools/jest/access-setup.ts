@@ -2,6 +2,7 @@
 // Provisions the calling system `test-suite` (every scope, reach '*', a high rate limit) directly in Postgres through
 // libs/access, issues it a key that expires in a day and hands it to the tests as HUIYING_API_KEY (test/e2e/support.ts,
 // grpc-support.ts, apps/routing/src/test/support.ts and the hotline CLI read it).
+import 'reflect-metadata'; // libs/access loads @huiying/contracts, whose DTO decorators need it
 import { Client } from 'pg';
 // eslint-disable-next-line no-restricted-imports -- jest transforms globalSetup but does not resolve the workspace aliases for it
 import { AccessRepository } from '../../libs/access/src/access.repository';

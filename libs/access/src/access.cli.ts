@@ -9,13 +9,13 @@ import { Client } from 'pg';
 import { CreateRoleGrantDto, RevokeApiKeyDto, RevokeRoleGrantDto, RoleGrantQueryDto } from '@huiying/contracts';
 import { BaseConfig, loadConfig, validateBody } from '@huiying/platform';
 import { AccessRepository } from './access.repository';
-import { SYSTEM_KINDS, type SystemKind } from './access.types';
+import { NO_JURISDICTION, SYSTEM_KINDS, type SystemKind } from './access.types';
 import { KeyAuthenticator } from './key-cache';
 import { parseScopes } from './scope';
 
 const USAGE = `usage: npm run access -- <command> [options]
   create-system --id <id> --name <name> --kind system|department|supervisor --scopes submit,read,act,admin
-                [--department <code>] [--jurisdiction <code>|*] [--rate-limit <per minute>]
+                [--department <code>] [--jurisdiction <code>|* (left out: no case reached)] [--rate-limit <per minute>]
   issue-key     --system <id> [--expires-in-days <n > 0>] [--out <file>] (the key is shown once; --out writes it mode 600)
   revoke-key    --prefix <prefix> | --id <key id> [--at <ISO instant in the future>] (without --at: revoked now)
   disable-system --id <id>   every key of the system is refused (within the key cache time on running services)
@@ -104,7 +104,7 @@ async function main() {
         if (rate !== undefined && !(Number.isInteger(rate) && rate > 0)) fail('--rate-limit must be a positive integer');
         const created = await repo.createSystem({
           id: o.id, name: o.name, kind: o.kind as SystemKind, department: o.department ?? null,
-          jurisdiction: o.jurisdiction ?? '*', scopes: parseScopes(o.scopes), rateLimitPerMinute: rate,
+          jurisdiction: o.jurisdiction ?? NO_JURISDICTION, scopes: parseScopes(o.scopes), rateLimitPerMinute: rate,
         });
         if (!created) fail(`system ${o.id} exists already`);
         console.log(JSON.stringify(created, null, 2));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { generateApiKey } from './api-key';
-import type { AuditEntry, AuditOutcome, Scope, SystemKind } from './access.types';
+import { NO_JURISDICTION, type AuditEntry, type AuditOutcome, type Scope, type SystemKind } from './access.types';
 import type { NewRoleGrant, Role, RoleGrant } from './role-grant';
 
 /** A pg Pool or Client: the access store speaks plain SQL so the CLI and test set-up use it without Nest. */
@@ -149,7 +149,7 @@ export class AccessRepository {
          jurisdiction = EXCLUDED.jurisdiction, scopes = EXCLUDED.scopes, rate_limit_per_minute = EXCLUDED.rate_limit_per_minute,
          disabled_at = NULL
        RETURNING *`,
-      [s.id, s.name, s.kind, s.department ?? null, s.jurisdiction ?? '*', s.scopes, s.rateLimitPerMinute ?? 600],
+      [s.id, s.name, s.kind, s.department ?? null, s.jurisdiction ?? NO_JURISDICTION, s.scopes, s.rateLimitPerMinute ?? 600],
     );
     return toSystem(rows[0]);
   }
@@ -159,7 +159,7 @@ export class AccessRepository {
     const { rows } = await this.db.query(
       `INSERT INTO access.systems (id, name, kind, department, jurisdiction, scopes, rate_limit_per_minute)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING *`,
-      [s.id, s.name, s.kind, s.department ?? null, s.jurisdiction ?? '*', s.scopes, s.rateLimitPerMinute ?? 600],
+      [s.id, s.name, s.kind, s.department ?? null, s.jurisdiction ?? NO_JURISDICTION, s.scopes, s.rateLimitPerMinute ?? 600],
     );
     return rows[0] ? toSystem(rows[0]) : null;
   }

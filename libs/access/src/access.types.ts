@@ -14,6 +14,11 @@ export type SystemKind = (typeof SYSTEM_KINDS)[number];
 
 /** Reach '*' covers every jurisdiction. */
 export const ALL_JURISDICTIONS = '*';
+/**
+ * No jurisdiction: a supervisor or system created without one reaches no case (it may still submit). Reach is granted
+ * explicitly — a jurisdiction code, or '*' for all — never by leaving the field out.
+ */
+export const NO_JURISDICTION = '';
 
 /** The authenticated caller of one request. */
 export interface Caller {

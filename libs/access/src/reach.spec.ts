@@ -1,4 +1,4 @@
-import type { CaseFacts } from './access.types';
+import { NO_JURISDICTION, type CaseFacts } from './access.types';
 import { canReach, reachesEverything, reachFilter } from './reach';
 
 const facts: CaseFacts = { department: 'housing-bureau', coDepartments: ['urban-mgmt'], ccDepartments: ['district-office'], jurisdiction: 'seed-city' };
@@ -30,6 +30,16 @@ describe('reach (属地管理, 谁主管谁负责)', () => {
     expect(canReach({ kind: 'system', department: null, jurisdiction: 'seed-city' }, { ...facts, jurisdiction: null }, 'act')).toBe(false);
     expect(canReach({ kind: 'system', department: null, jurisdiction: '*' }, { ...facts, jurisdiction: null }, 'act')).toBe(true);
     expect(reachesEverything({ kind: 'supervisor', jurisdiction: '*' })).toBe(true);
+  });
+
+  it('a supervisor or system created without a jurisdiction reaches no case: reach is granted explicitly', () => {
+    for (const kind of ['supervisor', 'system'] as const) {
+      const none = { kind, department: null, jurisdiction: NO_JURISDICTION };
+      expect(canReach(none, facts, 'read')).toBe(false);
+      expect(canReach(none, { ...facts, jurisdiction: null }, 'read')).toBe(false);
+      expect(canReach(none, { ...facts, jurisdiction: '' }, 'act')).toBe(false);
+      expect(reachesEverything(none)).toBe(false);
+    }
   });
 
   it('lists are filtered by department, by jurisdiction, or not at all', () => {

@@ -26,6 +26,9 @@ describe('report origin', () => {
       expect(reportJurisdiction('test-city', { jurisdiction: '*' })).toEqual({ jurisdiction: 'test-city' });
       expect(reportJurisdiction(undefined, { jurisdiction: 'seed-city' })).toEqual({ jurisdiction: 'seed-city' });
       expect(reportJurisdiction(undefined, { jurisdiction: '*' })).toEqual({ jurisdiction: null });
+      // a system created without a jurisdiction (it reaches no case) is not bound to one either
+      expect(reportJurisdiction(undefined, { jurisdiction: '' })).toEqual({ jurisdiction: null });
+      expect(reportJurisdiction('test-city', { jurisdiction: '' })).toEqual({ jurisdiction: 'test-city' });
       expect(reportJurisdiction(undefined, undefined)).toEqual({ jurisdiction: null });
       expect(reportJurisdiction('seed-city', { jurisdiction: 'seed-city' })).toEqual({ jurisdiction: 'seed-city' });
     });

@@ -2,8 +2,8 @@
 // policy jurisdiction it runs. The REST, gRPC and 12345 paths all go through here.
 import { discoveredAtProblem } from '@huiying/contracts';
 
-/** Reach '*' covers every jurisdiction (libs/access ALL_JURISDICTIONS). */
-const ALL = '*';
+/** Reach '*' covers every jurisdiction, '' none (libs/access ALL_JURISDICTIONS, NO_JURISDICTION): neither binds. */
+const UNBOUND = ['*', ''];
 
 /**
  * The policy jurisdiction of a new report: the one it names, else the calling system's own (when it is bound to one),
@@ -13,7 +13,7 @@ export function reportJurisdiction(
   requested: string | undefined,
   caller: { jurisdiction: string; systemId?: string } | undefined,
 ): { jurisdiction: string | null } | { refused: string } {
-  const own = caller && caller.jurisdiction !== ALL ? caller.jurisdiction : null;
+  const own = caller && !UNBOUND.includes(caller.jurisdiction) ? caller.jurisdiction : null;
   if (requested && own && requested !== own) {
     return { refused: `the calling system ${caller?.systemId ?? ''} submits for jurisdiction ${own}, not ${requested}`.replace('  ', ' ') };
   }

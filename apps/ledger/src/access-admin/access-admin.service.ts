@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessException, AccessExceptionCode, AccessRepository, KeyAuthenticator, type KeyRecord, type SystemRecord } from '@huiying/access';
+import { AccessException, AccessExceptionCode, AccessRepository, KeyAuthenticator, NO_JURISDICTION, type KeyRecord, type SystemRecord } from '@huiying/access';
 import type {
   AccessSystemDto,
   AccessSystemListDto,
@@ -26,7 +26,7 @@ export class AccessAdminService {
 
   async createSystem(dto: CreateAccessSystemDto): Promise<AccessSystemDto> {
     const created = await this.repo.createSystem({
-      id: dto.id, name: dto.name, kind: dto.kind, department: dto.department ?? null, jurisdiction: dto.jurisdiction ?? '*', scopes: dto.scopes, rateLimitPerMinute: dto.rateLimitPerMinute,
+      id: dto.id, name: dto.name, kind: dto.kind, department: dto.department ?? null, jurisdiction: dto.jurisdiction ?? NO_JURISDICTION, scopes: dto.scopes, rateLimitPerMinute: dto.rateLimitPerMinute,
     });
     if (!created) throw new AccessException(AccessExceptionCode.SystemExists, `system ${dto.id} exists already`);
     return toSystem(created);

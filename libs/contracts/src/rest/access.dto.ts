@@ -30,7 +30,7 @@ export class CreateAccessSystemDto {
   @IsString() @Matches(DEPARTMENT, { message: 'department must be a department code, e.g. housing_urban_rural' })
   department?: string;
 
-  @ApiPropertyOptional({ example: 'seed-city', default: '*', description: "Supervisor / system: the case jurisdiction reached ('*' = all)." })
+  @ApiPropertyOptional({ example: 'seed-city', description: "Supervisor / system: the case jurisdiction reached ('*' = all). Left out: none — the system reaches no case (it may still submit); reach is granted explicitly." })
   @IsOptional() @IsString() @Matches(JURISDICTION, { message: "jurisdiction must be a jurisdiction code or '*'" })
   jurisdiction?: string;
 
