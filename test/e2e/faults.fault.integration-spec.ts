@@ -10,7 +10,7 @@ import { Partitioners, type Consumer } from 'kafkajs';
 import type { Client as PgClient } from 'pg';
 import { DLQ_HEADERS, EVENT_TYPES, TOPICS, deadLetterTopic, makeEnvelope } from '@huiying/contracts';
 import { eventually, getJson, kafka, pg, postJson, urls } from './support';
-import { workOrder } from './hotline-support';
+import { consoleProduce, workOrder } from './hotline-support';
 import { ownPlace } from './places';
 
 const run = promisify(execFile);
@@ -29,18 +29,6 @@ const partitionOf = (() => {
 /** An order number that lands on `partition`. */
 function orderNoOn(partition: number, prefix: string): string {
   for (let i = 0; ; i++) if (partitionOf(`${prefix}-${i}`) === partition) return `${prefix}-${i}`;
-}
-
-/** Lines `key|value` produced with Kafka's own kafka-console-producer (ConsoleProducer), as the platform might. */
-async function consoleProduce(topic: string, lines: string[]): Promise<void> {
-  const child = execFile(
-    'bash',
-    [path.join(root, 'deploy/local/kafka.sh'), 'run-tool', 'org.apache.kafka.tools.ConsoleProducer', '--bootstrap-server', process.env.KAFKA_BROKERS ?? '127.0.0.1:9092', '--topic', topic, '--reader-property', 'parse.key=true', '--reader-property', 'key.separator=|'],
-    { cwd: root },
-  );
-  const exited = new Promise<number>((resolve, reject) => child.on('exit', (code) => resolve(code ?? 1)).on('error', reject));
-  child.stdin?.end(`${lines.join('\n')}\n`);
-  expect(await exited).toBe(0);
 }
 
 const envelopeOf = (order: Record<string, unknown>) =>
@@ -83,11 +71,11 @@ describe('faults on the real stack', () => {
         void dead.push({ key: message.key?.toString() ?? '', reason: message.headers?.[DLQ_HEADERS.reason]?.toString() ?? '', partition: message.headers?.[DLQ_HEADERS.sourcePartition]?.toString() ?? '' }),
     });
     try {
-      await consoleProduce(TOPICS.hotlineWorkOrders, [
+      expect(await consoleProduce(TOPICS.hotlineWorkOrders, [
         `${before}|${JSON.stringify(envelopeOf(workOrder(before, 2)))}`,
         `${bad}|${JSON.stringify(envelopeOf(withoutLocation))}`,
         ...behind.map((no, i) => `${no}|${JSON.stringify(envelopeOf(workOrder(no, 3 + i)))}`),
-      ]);
+      ])).toBe(0);
 
       const letter = await eventually('the bad work order in dlq.hotline.work-orders.v1', async () => dead.find((d) => d.key === bad));
       expect(letter.reason).toMatch(/data\.location: location is required/);

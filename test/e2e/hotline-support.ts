@@ -1,4 +1,20 @@
-// Generated 12345 work orders for the hotline end-to-end tests.
+// Generated 12345 work orders for the hotline end-to-end tests, and Kafka's own console producer as the platform uses it.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+/** Lines `key|value` produced with Kafka's own kafka-console-producer (ConsoleProducer), as the platform might; its exit code. */
+export async function consoleProduce(topic: string, lines: string[]): Promise<number> {
+  const child = execFile(
+    'bash',
+    [path.join(root, 'deploy/local/kafka.sh'), 'run-tool', 'org.apache.kafka.tools.ConsoleProducer', '--bootstrap-server', process.env.KAFKA_BROKERS ?? '127.0.0.1:9092', '--topic', topic, '--reader-property', 'parse.key=true', '--reader-property', 'key.separator=|'],
+    { cwd: root },
+  );
+  const exited = new Promise<number>((resolve, reject) => child.on('exit', (code) => resolve(code ?? 1)).on('error', reject));
+  child.stdin?.end(`${lines.join('\n')}\n`);
+  return exited;
+}
 export const APPEALS = ['consultation', 'help', 'complaint', 'report', 'suggestion'];
 const CATEGORIES = ['housing', 'education', 'health', 'prices', 'public_infrastructure', undefined];
 

@@ -1,4 +1,4 @@
-import { CSV_HEADER, formatOf, ImportFileError, parseCsv, parseImportFile, parseJsonLines, replacementCharacterFields, toCsvLine, workOrderToCsvLine } from './hotline-file';
+import { CSV_HEADER, formatOf, ImportFileError, parseCsv, parseImportFile, parseJsonLines, replacementCharacterFields, toCsvLine, withShanghaiOffset, workOrderToCsvLine } from './hotline-file';
 
 const order = {
   orderNo: 'GD1',
@@ -51,6 +51,25 @@ describe('import files', () => {
         },
       },
     ]);
+  });
+
+  it('reads the titles of the platform\'s own exports (详细地址, 来电人姓名, 版本号, …) and their local call times as China Standard Time', () => {
+    const rows = parseCsv('工单编号,来电时间,诉求类型,诉求标题,诉求内容,区县,详细地址,来电人姓名,来电人电话,版本号\nGD10,2026/11/20 9:15,咨询,标题,内容,城关区,幸福路1号,王五,13700001111,3\n');
+    expect(rows).toEqual([
+      {
+        line: 2,
+        item: {
+          orderNo: 'GD10', callTime: '2026-11-20T09:15:00+08:00', appealType: 'consultation', title: '标题', content: '内容',
+          location: { district: '城关区', address: '幸福路1号' }, caller: { name: '王五', phone: '13700001111' }, revision: 3,
+        },
+      },
+    ]);
+    expect(withShanghaiOffset('2026-11-20 09:15:07')).toBe('2026-11-20T09:15:07+08:00');
+    expect(withShanghaiOffset('2026-11-20T09:15')).toBe('2026-11-20T09:15:00+08:00');
+    // an offset, Z, or something else is left to the contract's validation
+    expect(withShanghaiOffset('2026-11-20T09:15:00Z')).toBe('2026-11-20T09:15:00Z');
+    expect(withShanghaiOffset('2026-11-20T09:15:00+09:00')).toBe('2026-11-20T09:15:00+09:00');
+    expect(withShanghaiOffset('yesterday 9:15')).toBe('yesterday 9:15');
   });
 
   it('reports rows with the wrong number of cells instead of guessing', () => {

@@ -53,16 +53,16 @@ const COLUMNS: Record<string, string> = {
   orderno: 'orderNo', 工单编号: 'orderNo', 工单号: 'orderNo',
   calltime: 'callTime', 来电时间: 'callTime',
   appealtype: 'appealType', 诉求类型: 'appealType',
-  title: 'title', 标题: 'title',
+  title: 'title', 标题: 'title', 诉求标题: 'title', 工单标题: 'title',
   content: 'content', 内容: 'content', 诉求内容: 'content',
   district: 'location.district', 区县: 'location.district',
   township: 'location.township', 街道: 'location.township', 乡镇: 'location.township', 乡镇街道: 'location.township',
-  address: 'location.address', 地址: 'location.address',
-  callername: 'caller.name', 来电人: 'caller.name',
-  callerphone: 'caller.phone', 来电号码: 'caller.phone', 联系电话: 'caller.phone',
+  address: 'location.address', 地址: 'location.address', 详细地址: 'location.address',
+  callername: 'caller.name', 来电人: 'caller.name', 来电人姓名: 'caller.name',
+  callerphone: 'caller.phone', 来电号码: 'caller.phone', 联系电话: 'caller.phone', 来电人电话: 'caller.phone',
   handlingunit: 'handlingUnit', 承办单位: 'handlingUnit',
   urgency: 'urgency', 紧急程度: 'urgency',
-  revision: 'revision', 版本: 'revision',
+  revision: 'revision', 版本: 'revision', 版本号: 'revision',
   category: 'category', 分类: 'category',
 };
 
@@ -85,6 +85,19 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
   else target[head] = { ...((target[head] as Record<string, unknown> | undefined) ?? {}), [tail]: value };
 }
 
+/**
+ * A call time as the platform's exports write it — local time without an offset, `2026-11-20 09:15:00`,
+ * `2026-11-20T09:15`, `2026/11/20 9:15:00` — is China Standard Time: it becomes `2026-11-20T09:15:00+08:00`. A time
+ * with an offset or `Z`, or anything else, is left as written (the contract's validation then judges it).
+ */
+export function withShanghaiOffset(text: string): string {
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!m) return text;
+  const [, y, mo, d, h, mi, sec] = m as unknown as [string, string, string, string, string, string, string | undefined];
+  const two = (v: string) => v.padStart(2, '0');
+  return `${y}-${two(mo)}-${two(d)}T${two(h)}:${mi}:${sec ?? '00'}+08:00`;
+}
+
 /** One CSV record → a work order; empty cells are left out; a revision that is an integer becomes a number. */
 export function csvRecordToItem(record: Record<string, string>, columns: string[]): Record<string, unknown> {
   const item: Record<string, unknown> = { location: {} };
@@ -95,6 +108,7 @@ export function csvRecordToItem(record: Record<string, string>, columns: string[
     let value: unknown = raw.trim();
     if (Object.hasOwn(VALUES, field) && Object.hasOwn(VALUES[field], value as string)) value = VALUES[field][value as string];
     if (field === 'revision' && /^\d+$/.test(value as string)) value = Number(value);
+    if (field === 'callTime') value = withShanghaiOffset(value as string);
     setPath(item, field, value);
   });
   return item;
