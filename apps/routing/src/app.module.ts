@@ -9,7 +9,8 @@ import { CalendarSignalModule } from './calendar-signals/calendar-signal.module'
 import { CalendarUpdatedConsumer } from './calendar-signals/calendar-updated.consumer';
 import { CaseActionModule } from './cases/case-action.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
-import { InfrastructureModule } from './infrastructure.module';
+import type { OutboxRelay } from '@huiying/messaging';
+import { InfrastructureModule, POLICY_OUTBOX_RELAY } from './infrastructure.module';
 import { PolicyModule } from './policies/policy.module';
 import { RoutingConfig } from './routing.config';
 import { ReportReceivedConsumer } from './routing/report-received.consumer';
@@ -28,12 +29,13 @@ import { RoutingModule } from './routing/routing.module';
     CalendarSignalModule,
     HealthModule.register({
       imports: [RoutingModule, CalendarSignalModule],
-      inject: [DataSource, Connection, RoutingConfig, ReportReceivedConsumer, CalendarUpdatedConsumer],
-      useFactory: (ds: DataSource, conn: Connection, c: RoutingConfig, consumer: ReportReceivedConsumer, calendar: CalendarUpdatedConsumer): HealthCheck[] => [
+      inject: [DataSource, Connection, RoutingConfig, ReportReceivedConsumer, CalendarUpdatedConsumer, POLICY_OUTBOX_RELAY],
+      useFactory: (ds: DataSource, conn: Connection, c: RoutingConfig, consumer: ReportReceivedConsumer, calendar: CalendarUpdatedConsumer, policyOutbox: OutboxRelay): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         { name: 'temporal', check: () => checkTemporal(conn, c.TEMPORAL_NAMESPACE) },
         consumer.healthCheck(),
         calendar.healthCheck(),
+        policyOutbox.healthCheck(),
       ],
     }),
   ],

@@ -18,17 +18,20 @@ interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
-/**
- * Moves outbox rows to Kafka. Rows are claimed with FOR UPDATE SKIP LOCKED (several relays may run), sent with
- * acks=all, and marked sent in the same transaction only after the broker acknowledged: a crash in between
- * re-sends (at-least-once; consumers are idempotent by event id), never loses.
- */
 /** What waits in an outbox: rows not sent yet and the age of the oldest (0 when none). */
 export interface OutboxBacklog {
   pending: number;
   oldestPendingAgeSeconds: number;
 }
 
+/** An outbox whose oldest unsent row is older than this is stuck (Kafka or the relay): readiness says so. */
+export const OUTBOX_STUCK_AFTER_SECONDS = 60;
+
+/**
+ * Moves outbox rows to Kafka. Rows are claimed with FOR UPDATE SKIP LOCKED (several relays may run), sent with
+ * acks=all, and marked sent in the same transaction only after the broker acknowledged: a crash in between
+ * re-sends (at-least-once; consumers are idempotent by event id), never loses.
+ */
 export class OutboxRelay {
   private stopped = true;
   private loop?: Promise<void>;
@@ -63,6 +66,26 @@ export class OutboxRelay {
          FROM ${this.opts.table} WHERE sent_at IS NULL`,
     )) as { pending: number; age: number }[];
     return { pending: Number(row?.pending ?? 0), oldestPendingAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
+  }
+
+  /**
+   * Its /health check, non-critical: events waiting longer than `stuckAfterSeconds` make the service `degraded` and
+   * name the backlog — what was acknowledged is stored and leaves once Kafka (or the relay) is back, so the service
+   * stays in rotation; the degradation tells ops that downstream is running late.
+   */
+  healthCheck(stuckAfterSeconds = OUTBOX_STUCK_AFTER_SECONDS): { name: string; critical: false; check(): Promise<void> } {
+    return {
+      name: `outbox:${this.opts.table}`,
+      critical: false,
+      check: async () => {
+        const b = await this.backlog();
+        if (b.pending > 0 && b.oldestPendingAgeSeconds > stuckAfterSeconds) {
+          throw new Error(
+            `${b.pending} event(s) not yet sent to Kafka, the oldest for ${Math.round(b.oldestPendingAgeSeconds)} s (over ${stuckAfterSeconds} s): Kafka or the relay is stuck; they are stored and leave when it is back`,
+          );
+        }
+      },
+    };
   }
 
   /** Hint that rows were just written, so they leave without waiting for the next poll. */
