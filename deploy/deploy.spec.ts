@@ -193,7 +193,7 @@ describe('docker-compose.yml', () => {
 
   it('migrate runs `npm run db:migrate` in the intake image', () => {
     expect(arr(service('migrate').command, 'migrate.command')).toEqual(['npm', 'run', 'db:migrate']);
-    expect(obj(service('migrate').build, 'migrate.build').dockerfile).toBe('apps/intake/Dockerfile');
+    expect(obj(service('migrate').build, 'migrate.build')).toEqual({ context: '.', args: { APP: 'intake', PORT: '3001' } });
     const pkg = JSON.parse(read('package.json')) as { scripts?: Record<string, string> };
     expect(pkg.scripts?.['db:migrate']).toBeDefined();
   });
@@ -201,8 +201,8 @@ describe('docker-compose.yml', () => {
   describe.each(apps)('app %s', (app) => {
     const port = appPort(app);
 
-    it('is built from its Dockerfile with the shared environment', () => {
-      expect(obj(service(app).build, `${app}.build`)).toEqual({ context: '.', dockerfile: `apps/${app}/Dockerfile` });
+    it('is built from the Dockerfile with its APP and PORT, with the shared environment', () => {
+      expect(obj(service(app).build, `${app}.build`)).toEqual({ context: '.', args: { APP: app, PORT: String(port) } });
       expect(env(app)).toMatchObject({
         DATABASE_URL: 'postgres://huiying:huiying@postgres:5432/huiying',
         KAFKA_BROKERS: 'kafka:9092',
@@ -238,13 +238,11 @@ describe('docker-compose.yml', () => {
   });
 });
 
-describe('app Dockerfiles', () => {
+describe('the Dockerfile (one for every app, ARG APP)', () => {
   const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
+  const text = read('Dockerfile');
 
-  it.each(apps)('%s: multi-stage node:20 build, runs dist/main.js as node', (app) => {
-    const file = `apps/${app}/Dockerfile`;
-    expect(existsSync(join(root, file))).toBe(true);
-    const text = read(file);
+  it('is a multi-stage node:20 build of apps/$APP that runs its dist/main.js as node', () => {
     const froms = [...text.matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)];
     expect(froms.length).toBeGreaterThanOrEqual(2);
     expect(froms.some((f) => f[1] === 'node:20-bookworm-slim' && f[2] === 'build')).toBe(true);
@@ -254,21 +252,21 @@ describe('app Dockerfiles', () => {
     // every workspace's manifest reaches `npm ci` (a new lib must not break the image)
     for (const ws of workspaces) expect(text).toContain(`${ws}/package.json`);
     expect(text).toMatch(/RUN npm ci --no-audit --no-fund/);
-    expect(text).toContain(`npx tsc -b apps/${app}/tsconfig.build.json`);
+    expect(text).toContain('npx tsc -b apps/${APP}/tsconfig.build.json libs/persistence/tsconfig.build.json'); // every image can migrate
     expect(text).toMatch(/npm prune --omit=dev/);
     expect(text).toMatch(/COPY --from=build .*node_modules/);
     expect(text).toMatch(/^USER node$/m);
-    expect(text).toContain(`ENV NODE_ENV=production ${portVar(app)}=${appPort(app)}`);
+    expect(text).toContain('ENV NODE_ENV=production APP=${APP} HEALTH_PORT=${PORT}');
     // the worker bundles workflow sources at start-up with the aliases of tsconfig.base.json
     expect(text).toMatch(/COPY --from=build .*tsconfig\.base\.json/);
-    expect(text).toContain(`CMD ["node", "apps/${app}/dist/main.js"]`);
-    if (existsSync(join(root, `apps/${app}/tsconfig.build.json`))) {
-      expect(read(`apps/${app}/tsconfig.build.json`)).toMatch(/"outDir":\s*"dist"/);
-    }
+    expect(text).toContain('CMD exec node "apps/$APP/dist/main.js"');
+    // no per-app copies left
+    for (const app of apps) expect(existsSync(join(root, `apps/${app}/Dockerfile`))).toBe(false);
   });
 
-  it('the intake image can run the migration', () => {
-    expect(read('apps/intake/Dockerfile')).toContain('libs/persistence/tsconfig.build.json');
+  it.each(apps)('%s compiles to the dist/main.js the image runs', (app) => {
+    expect(read(`apps/${app}/tsconfig.build.json`)).toMatch(/"outDir":\s*"dist"/);
+    expect(existsSync(join(root, `apps/${app}/src/main.ts`))).toBe(true);
   });
 
   it('.dockerignore keeps local state and build output out of the context', () => {
