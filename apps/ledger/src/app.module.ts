@@ -10,6 +10,7 @@ import { CaseEventsConsumer } from './cases/case-events.consumer';
 import { CaseEventHub } from './cases/case-event-hub';
 import { CaseModule } from './cases/case.module';
 import { KeyCaseModule } from './key-cases/key-case.module';
+import { SpecialReportModule } from './special-reports/special-report.module';
 import { DailyLogModule } from './daily-log/daily-log.module';
 import { MonthlyStatisticsModule } from './statistics/monthly-statistics.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
@@ -24,6 +25,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
     AccessModule.forRoot({ service: 'ledger', reach: { inject: [DataSource, Client], useFactory: (ds: DataSource, c: Client) => new LedgerCaseReach(new CaseReachRepository(ds), new WorkflowCaseReach(c)) } }),
     CaseModule,
     KeyCaseModule,
+    SpecialReportModule,
     DailyLogModule,
     MonthlyStatisticsModule,
     AnnualReportModule,
