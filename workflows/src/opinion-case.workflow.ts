@@ -62,6 +62,7 @@ import {
   timedItems,
   type ClockBasis,
 } from './opinion/clocks';
+import { registerKeyCaseHandlers } from './opinion/key-case';
 import { opinionCurrentDetails, opinionTimerSummary } from './opinion/ui-details';
 import { resolveOpinionPolicy } from './opinion/policies';
 import {
@@ -135,6 +136,8 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     calendarUpdates: [],
     closure: null,
     evaluation: null,
+    keyCase: null,
+    accountabilityTalks: [],
   };
   if (input.grade) {
     state.assessments.push({
@@ -482,6 +485,9 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     },
     { validator: (req) => checkEvaluate(state, req) },
   );
+
+  // 重点舆情台账 and 约谈 (opinion/key-case.ts); close waits for a key case's verified resolution (rules.ts)
+  registerKeyCaseHandlers({ state, discoveredAt: input.discoveredAt, nowMs, nowIso, whenRouted, record, snapshot });
 
   // ---- signals
   setHandler(opinionCaseSignals.reportGrouped, async (sig) => {

@@ -9,6 +9,8 @@ import { InfrastructureModule } from './infrastructure.module';
 import { CaseEventsConsumer } from './cases/case-events.consumer';
 import { CaseEventHub } from './cases/case-event-hub';
 import { CaseModule } from './cases/case.module';
+import { KeyCaseModule } from './key-cases/key-case.module';
+import { SpecialReportModule } from './special-reports/special-report.module';
 import { DailyLogModule } from './daily-log/daily-log.module';
 import { MonthlyStatisticsModule } from './statistics/monthly-statistics.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
@@ -22,6 +24,8 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
     MetricsModule.forRoot({ service: 'ledger' }),
     AccessModule.forRoot({ service: 'ledger', reach: { inject: [DataSource, Client], useFactory: (ds: DataSource, c: Client) => new LedgerCaseReach(new CaseReachRepository(ds), new WorkflowCaseReach(c)) } }),
     CaseModule,
+    KeyCaseModule,
+    SpecialReportModule,
     DailyLogModule,
     MonthlyStatisticsModule,
     AnnualReportModule,

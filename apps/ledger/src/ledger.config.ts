@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BaseConfig } from '@huiying/platform';
 
 export class LedgerConfig extends BaseConfig {
@@ -12,4 +12,8 @@ export class LedgerConfig extends BaseConfig {
 
   @IsString()
   LEDGER_CONSUMER_GROUP = 'huiying-ledger';
+
+  /** An OTF/TTF font with Simplified Chinese glyphs for special-report PDFs; default: Noto Sans Hans from @embedpdf/fonts-sc. */
+  @IsOptional() @IsString()
+  SPECIAL_REPORT_FONT_PATH?: string;
 }

@@ -16,10 +16,12 @@ export type AccessRule =
       caseParam?: string | false;
       /** false: not for department callers (cross-case views such as the daily log, which lists every department's cases). */
       departments?: boolean;
+      /** Why department callers are refused, for the 403 message (default: the call spans every department's cases). */
+      departmentsRefusal?: string;
     };
 
 /** The scope a route or RPC needs; the caller must also reach the case it names (department / jurisdiction). */
-export const RequireScope = (scope: Scope, opts: { caseParam?: string | false; departments?: boolean } = {}) => SetMetadata(ACCESS_METADATA, { scope, ...opts } satisfies AccessRule);
+export const RequireScope = (scope: Scope, opts: { caseParam?: string | false; departments?: boolean; departmentsRefusal?: string } = {}) => SetMetadata(ACCESS_METADATA, { scope, ...opts } satisfies AccessRule);
 
 /** Open to anyone without a key: only /health, /metrics and published schemas (documented in OpenAPI as needing none). */
 export const Public = PublicRoute;

@@ -53,7 +53,8 @@ export class AccessGuard implements CanActivate {
         throw new AccessException(AccessExceptionCode.ScopeMissing, `system ${caller.systemId} lacks scope '${rule.scope}' for ${call.action}`);
       }
       if (rule.departments === false && caller.kind === 'department') {
-        throw new AccessException(AccessExceptionCode.OutOfReach, `${call.action} spans every department's cases: not open to department system ${caller.systemId}`);
+        const why = rule.departmentsRefusal ?? "spans every department's cases";
+        throw new AccessException(AccessExceptionCode.OutOfReach, `${call.action} ${why}: not open to department system ${caller.systemId}`);
       }
       const caseId = caseTarget(call.params, rule.caseParam);
       if (caseId) await this.checkReach(caller, caseId, rule.scope === 'read' ? 'read' : 'act');

@@ -27,3 +27,4 @@ export * from './rest/ledger.dto';
 export * from './rest/monthly-statistics.dto';
 export * from './rest/access.dto';
 export * from './rest/role-grants.dto';
+export * from './rest/key-case.dto';

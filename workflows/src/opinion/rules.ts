@@ -1,16 +1,19 @@
 // What each action on an opinion case requires. Pure: each check throws a RejectedAction with the reason,
 // which the update validator hands back to the caller (the action is then not recorded in history).
-import { toEpochMs } from '@huiying/calendar';
+import { fromEpochMs, isIsoDate, shanghaiDateOf, toEpochMs } from '@huiying/calendar';
 import { opinionResponseRefusal } from '@huiying/policy';
 import {
+  ACCOUNTABILITY_TALK_ROLES,
   CO_HANDLING_STATUSES,
   GRADES,
   OPINION_ACTION_FAILURES,
+  RESOLUTION_DECISIONS,
   RESPONSE_CHANNELS,
   RESPONSE_FORMS,
   RISK_LEVELS,
   SUPERIOR_REPORT_MEANS,
   VERIFICATION_RESULTS,
+  type AccountabilityTalkRequest,
   type ApproveRequest,
   type AssessRequest,
   type ClaimRequest,
@@ -21,6 +24,9 @@ import {
   type EvaluateRequest,
   type FollowUpRequest,
   type Grade,
+  type KeyCaseEntryRequest,
+  type KeyCaseResolutionRequest,
+  type MarkKeyCaseRequest,
   type OpinionCaseState,
   type OpinionStage,
   type PressConferenceRequest,
@@ -28,6 +34,7 @@ import {
   type SuperiorReportRequest,
   type TransferRequest,
   type VerifyRequest,
+  type VerifyResolutionRequest,
 } from '@huiying/contracts/workflow';
 
 /** The action does not fit the case's stage or history (callers map it to 409; OPINION_ACTION_FAILURES.conflict). */
@@ -224,6 +231,8 @@ export function checkFollowUp(s: OpinionCaseState, req: FollowUpRequest, now: nu
 export function checkClose(s: OpinionCaseState, req: CloseRequest): void {
   text(req?.resolution, 'resolution');
   text(req.closedBy, 'closedBy');
+  const refusal = keyCaseCloseRefusal(s);
+  if (refusal) reject(refusal);
   if (s.stage === 'responded' || s.stage === 'follow_up') return;
   if (s.stage === 'handling' && s.needsResponse === false) return;
   if (s.stage === 'handling') reject('the case needs a public response before it is closed');
@@ -236,4 +245,89 @@ export function checkEvaluate(s: OpinionCaseState, req: EvaluateRequest): void {
   text(req.evaluatedBy, 'evaluatedBy');
   if (!isMajor(s.grade)) reject(`only major and especially major cases are evaluated; this one is ${s.grade ?? 'ungraded'}`);
   if (s.stage !== 'closed') reject(`a case is evaluated after it is closed; it is ${s.stage}`);
+}
+
+// ---------------------------------------------------------------- key cases (重点舆情台账) and accountability talks (约谈)
+
+/**
+ * Why a key case may not close yet, or null: it stays on the ledger until the problem is fully resolved (seed 004:
+ * 「直至问题完全解决」) — a resolution recorded and confirmed by a supervisor.
+ */
+export function keyCaseCloseRefusal(s: Pick<OpinionCaseState, 'keyCase'>): string | null {
+  const k = s.keyCase;
+  if (!k || k.status === 'resolved') return null;
+  const head = 'a key case (重点舆情) stays on the ledger until the problem is fully resolved: ';
+  const last = k.resolutions[k.resolutions.length - 1];
+  if (!last) return `${head}no resolution is recorded yet; record the resolution, then have a supervisor verify it before closing`;
+  if (!last.verification) return `${head}the resolution recorded by ${last.recordedBy} at ${last.recordedAt} awaits a supervisor's verification`;
+  return `${head}the last resolution was returned by ${last.verification.verifiedBy} (${last.verification.opinion}); record a new resolution and have it verified`;
+}
+
+/** A person named in two fields is the same when the names match ignoring case and spacing. */
+export const samePerson = (a: string, b: string): boolean => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+
+/** A day (YYYY-MM-DD) between the day the matter was discovered and today, both in Asia/Shanghai. */
+function pastDay(value: unknown, field: string, now: number, discoveredAt: string): void {
+  if (!isIsoDate(value)) invalid(`${field} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  const today = shanghaiDateOf(fromEpochMs(now));
+  if (value > today) reject(`${field} ${value} is in the future (today is ${today} in Asia/Shanghai)`);
+  const discovered = shanghaiDateOf(discoveredAt);
+  if (value < discovered) reject(`${field} ${value} is before the matter was discovered (${discovered})`);
+}
+
+function keyCaseOf(s: OpinionCaseState, action: string): NonNullable<OpinionCaseState['keyCase']> {
+  if (!s.keyCase) reject(`cannot ${action}: the case is not a key case (mark it as a key case first)`);
+  return s.keyCase;
+}
+
+export function checkMarkKeyCase(s: OpinionCaseState, req: MarkKeyCaseRequest): void {
+  notEnded(s, 'mark the case as a key case');
+  text(req?.reason, 'reason');
+  text(req.markedBy, 'markedBy');
+  if (s.keyCase) reject(`the case is already a key case (marked by ${s.keyCase.markedBy} at ${s.keyCase.markedAt})`);
+}
+
+export function checkKeyCaseEntry(s: OpinionCaseState, req: KeyCaseEntryRequest, now: number, discoveredAt: string): void {
+  notEnded(s, 'add a key-case entry');
+  text(req?.action, 'action');
+  text(req.publicReaction, 'publicReaction');
+  text(req.recordedBy, 'recordedBy');
+  pastDay(req.date, 'date', now, discoveredAt);
+  const k = keyCaseOf(s, 'add a key-case entry');
+  if (k.status === 'resolved') reject('the key case is fully resolved (its resolution was verified): the ledger takes no more entries');
+}
+
+export function checkKeyCaseResolution(s: OpinionCaseState, req: KeyCaseResolutionRequest): void {
+  notEnded(s, 'record a resolution');
+  text(req?.summary, 'summary');
+  text(req.recordedBy, 'recordedBy');
+  const k = keyCaseOf(s, 'record a resolution');
+  if (k.status === 'resolved') reject('the resolution of this key case is already verified');
+  if (k.status === 'resolution_recorded') reject('a resolution is already recorded and awaits verification: a supervisor verifies or returns it first');
+}
+
+export function checkVerifyResolution(s: OpinionCaseState, req: VerifyResolutionRequest): void {
+  notEnded(s, 'verify a resolution');
+  oneOf(req?.decision, RESOLUTION_DECISIONS, 'decision');
+  text(req.opinion, 'opinion');
+  text(req.verifiedBy, 'verifiedBy');
+  const k = keyCaseOf(s, 'verify a resolution');
+  const last = k.resolutions[k.resolutions.length - 1];
+  if (!last || last.verification) reject('no resolution awaits verification: record the resolution first');
+  if (samePerson(last.recordedBy, req.verifiedBy)) {
+    invalid(`the resolution must be verified by a different person from the one who recorded it (${last.recordedBy})`);
+  }
+}
+
+/** 约谈: only on a case that was escalated (督办) — supervision follows an overdue or badly handled case. */
+export function checkAccountabilityTalk(s: OpinionCaseState, req: AccountabilityTalkRequest, now: number, discoveredAt: string): void {
+  text(req?.department, 'department');
+  oneOf(req.personRole, ACCOUNTABILITY_TALK_ROLES, 'personRole');
+  text(req.heldBy, 'heldBy');
+  text(req.outcome, 'outcome');
+  text(req.recordedBy, 'recordedBy');
+  pastDay(req.date, 'date', now, discoveredAt);
+  if (!s.history.some((h) => h.change === 'escalation')) {
+    reject('an accountability talk (约谈) is recorded only on a case that was escalated (督办); this case never was');
+  }
 }

@@ -4,10 +4,15 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Logger } from 'pino';
 import {
   opinionCaseUpdates,
+  type AccountabilityTalkDto,
   type CloseCaseDto,
   type EvaluateCaseDto,
   type FollowUpCaseDto,
+  type KeyCaseEntryDto,
+  type KeyCaseResolutionDto,
+  type MarkKeyCaseDto,
   type OpinionCaseSnapshot,
+  type VerifyKeyCaseResolutionDto,
 } from '@huiying/contracts';
 import { executeWorkflowUpdate, opinionRefusalKind } from '@huiying/temporal';
 import { LOGGER } from '../infrastructure.module';
@@ -15,7 +20,8 @@ import { CaseException, CaseExceptionCode } from './case.exception';
 import { CaseRepository } from './case.repository';
 
 /**
- * Ledger actions on an opinion case — close (办结), follow-up (动态管理), evaluation (总结评估) — each a Temporal update
+ * Ledger actions on an opinion case — close (办结), follow-up (动态管理), evaluation (总结评估), the key-case ledger
+ * (重点舆情台账: mark, entries, resolution, verification) and accountability talks (约谈) — each a Temporal update
  * of the case workflow, whose validator decides; a refusal is 404 / 409 / 422 with the workflow's reason.
  * The answer is the workflow's snapshot; the ledger's own read model follows from the case events.
  */
@@ -37,6 +43,32 @@ export class CaseActionsService {
       updatedBy: dto.updatedBy,
       ...(dto.channel ? { channel: dto.channel } : {}),
       ...(dto.publishedAt ? { publishedAt: dto.publishedAt } : {}),
+    });
+  }
+
+  markKeyCase(caseId: string, dto: MarkKeyCaseDto): Promise<OpinionCaseSnapshot> {
+    return this.act(caseId, 'markKeyCase', opinionCaseUpdates.markKeyCase, { reason: dto.reason, markedBy: dto.markedBy });
+  }
+
+  addKeyCaseEntry(caseId: string, dto: KeyCaseEntryDto): Promise<OpinionCaseSnapshot> {
+    return this.act(caseId, 'addKeyCaseEntry', opinionCaseUpdates.addKeyCaseEntry, {
+      date: dto.date, action: dto.action, publicReaction: dto.publicReaction, recordedBy: dto.recordedBy,
+    });
+  }
+
+  recordKeyCaseResolution(caseId: string, dto: KeyCaseResolutionDto): Promise<OpinionCaseSnapshot> {
+    return this.act(caseId, 'recordKeyCaseResolution', opinionCaseUpdates.recordKeyCaseResolution, { summary: dto.summary, recordedBy: dto.recordedBy });
+  }
+
+  verifyKeyCaseResolution(caseId: string, dto: VerifyKeyCaseResolutionDto): Promise<OpinionCaseSnapshot> {
+    return this.act(caseId, 'verifyKeyCaseResolution', opinionCaseUpdates.verifyKeyCaseResolution, {
+      decision: dto.decision, opinion: dto.opinion, verifiedBy: dto.verifiedBy,
+    });
+  }
+
+  recordAccountabilityTalk(caseId: string, dto: AccountabilityTalkDto): Promise<OpinionCaseSnapshot> {
+    return this.act(caseId, 'recordAccountabilityTalk', opinionCaseUpdates.recordAccountabilityTalk, {
+      date: dto.date, department: dto.department, personRole: dto.personRole, heldBy: dto.heldBy, outcome: dto.outcome, recordedBy: dto.recordedBy,
     });
   }
 

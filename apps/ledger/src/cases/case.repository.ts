@@ -3,6 +3,7 @@ import type { ReachFilter } from '@huiying/access';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseStageChangedV1 } from '@huiying/contracts';
 import type { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persistence';
+import { foldKeyCase } from '../key-cases/key-case.fold';
 import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
 import { shanghaiMonth } from '../statistics/monthly-figures';
 import { writeCaseMonthFigures } from '../statistics/monthly-figures.store';
@@ -105,14 +106,14 @@ export class CaseRepository {
     return rows.map(toHistory);
   }
 
-  /** Histories of several cases at once (daily log), each in sequence order. */
-  async historiesOf(caseIds: string[], until: Date): Promise<Map<string, HistoryRow[]>> {
+  /** Histories of several cases at once (daily log: up to a day's end; key cases: all of it), each in sequence order. */
+  async historiesOf(caseIds: string[], until?: Date): Promise<Map<string, HistoryRow[]>> {
     const out = new Map<string, HistoryRow[]>(caseIds.map((id) => [id, []]));
     if (!caseIds.length) return out;
     const rows: HistoryRowDb[] = await this.ds.query(
       `SELECT case_id, sequence, event_id, change, stage, previous_stage, department, grade, occurred_at, detail
-       FROM ledger.case_history WHERE case_id = ANY($1::uuid[]) AND occurred_at < $2 ORDER BY case_id, sequence`,
-      [caseIds, until],
+       FROM ledger.case_history WHERE case_id = ANY($1::uuid[]) ${until ? 'AND occurred_at < $2' : ''} ORDER BY case_id, sequence`,
+      until ? [caseIds, until] : [caseIds],
     );
     for (const r of rows) out.get(r.case_id)?.push(toHistory(r));
     return out;
@@ -122,15 +123,16 @@ export class CaseRepository {
   async refold(em: EntityManager, caseId: string): Promise<void> {
     const history = await this.historyOf(em, caseId);
     const f = foldCaseHistory(history);
+    const k = foldKeyCase(history);
     const [updated]: [{ kind: string; jurisdiction: string | null }[], number] = await em.query(
       `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
          escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
          first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17,
-         pending_clock_due = $18::timestamptz[]
+         pending_clock_due = $18::timestamptz[], key_case_status = $19, key_case_marked_at = $20, accountability_talks = $21
        WHERE case_id = $1 RETURNING kind, jurisdiction`,
       [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
         f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource,
-        f.pendingClockDue],
+        f.pendingClockDue, k.keyCase?.status ?? null, k.keyCase?.markedAt ?? null, k.accountabilityTalks.length],
     );
     const row = updated[0];
     if (row) await writeCaseMonthFigures(em, { caseId, kind: row.kind, jurisdiction: row.jurisdiction, events: history });
@@ -161,7 +163,6 @@ export class CaseRepository {
   }
 }
 
-/** Bump when foldCaseHistory learns something new: cases folded before are folded again at start. */
 /**
  * An event of a month that is already over (folded late: a consumer that lagged across midnight, a replay) changes that
  * month's figures and the open/overdue counts of every month after it: bump the epochs of its jurisdiction and of
@@ -181,7 +182,8 @@ async function dropStatisticsSnapshotsFrom(em: EntityManager, occurredAt: string
   await em.query(`DELETE FROM ledger.monthly_statistics_snapshots WHERE month >= $1 AND jurisdiction = ANY($2::text[])`, [month, keys]);
 }
 
-export const FOLD_VERSION = 4; // 2: discovered_at_source; 3: pending_clock_due; 4: case_month_figures
+/** Bump when foldCaseHistory learns something new: cases folded before are folded again at start. */
+export const FOLD_VERSION = 5; // 2: discovered_at_source; 3: pending_clock_due; 4: key_case_status, key_case_marked_at, accountability_talks; 5: case_month_figures
 
 export interface CaseRow {
   case_id: string;
@@ -210,6 +212,9 @@ export interface CaseRow {
   first_response_at: Date | null;
   report_count: number;
   closed_at: Date | null;
+  key_case_status: 'open' | 'resolution_recorded' | 'resolved' | null;
+  key_case_marked_at: Date | null;
+  accountability_talks: number;
 }
 
 export interface EvaluationRow {

@@ -17,6 +17,7 @@ import type {
   TransferRecord,
   VerificationRecord,
 } from './opinion-actions';
+import type { AccountabilityTalkRecord, KeyCaseRecord } from './key-case';
 
 export type { OpinionDeadlinePolicy, OpinionFlags };
 
@@ -135,6 +136,11 @@ export const CASE_CHANGES = [
   'superior_report', // the lead department reported to its superior (向上级报告)
   'reminder', // a deadline is near (to the handling department)
   'escalation', // a deadline passed (督办, to the supervising offices)
+  'key_case', // marked as a key case (列为重点舆情, on the ledger 台账 until fully resolved)
+  'key_case_entry', // a follow-up entry of a key case (台账跟踪记录: date, what was done, public reaction)
+  'key_case_resolution', // the resolution of a key case was recorded (问题解决情况)
+  'key_case_verification', // a supervisor verified the resolution (confirmed: fully resolved) or returned it
+  'accountability_talk', // an accountability talk (约谈) on an escalated case
 ] as const;
 export type CaseChange = (typeof CASE_CHANGES)[number];
 
@@ -197,6 +203,10 @@ export interface OpinionCaseState {
   calendarUpdates: CalendarUpdatedSignal[];
   closure: { resolution: string; closedBy: string; at: string } | null;
   evaluation: EvaluationRecord | null;
+  /** 重点舆情台账: null unless marked as a key case; a key case closes only once its resolution is verified. */
+  keyCase: KeyCaseRecord | null;
+  /** 约谈 recorded on the case (escalated cases only), oldest first. */
+  accountabilityTalks: AccountabilityTalkRecord[];
 }
 
 /**

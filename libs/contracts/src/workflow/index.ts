@@ -1,5 +1,6 @@
 export * from './case';
 export * from './opinion-actions';
+export * from './key-case';
 export * from './temporal';
 export * from './disclosure';
 export * from './reply-letter';

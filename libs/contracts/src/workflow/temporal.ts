@@ -22,6 +22,7 @@ import type {
   TransferRequest,
   VerifyRequest,
 } from './opinion-actions';
+import type { AccountabilityTalkRequest, KeyCaseEntryRequest, KeyCaseResolutionRequest, MarkKeyCaseRequest, VerifyResolutionRequest } from './key-case';
 
 export const TASK_QUEUES = {
   cases: 'huiying-cases',
@@ -94,6 +95,16 @@ export const opinionCaseUpdates = {
   close: defineUpdate<OpinionCaseSnapshot, [CloseRequest]>('close'),
   /** 总结评估 (major cases, after closing). */
   evaluate: defineUpdate<OpinionCaseSnapshot, [EvaluateRequest]>('evaluate'),
+  /** 列为重点舆情: the case goes on the key-case ledger (台账) and cannot close until its resolution is verified. */
+  markKeyCase: defineUpdate<OpinionCaseSnapshot, [MarkKeyCaseRequest]>('markKeyCase'),
+  /** 台账跟踪记录: a follow-up entry of a key case (date, what was done, public reaction). */
+  addKeyCaseEntry: defineUpdate<OpinionCaseSnapshot, [KeyCaseEntryRequest]>('addKeyCaseEntry'),
+  /** 问题解决情况: the resolution of a key case, to be verified by a supervisor. */
+  recordKeyCaseResolution: defineUpdate<OpinionCaseSnapshot, [KeyCaseResolutionRequest]>('recordKeyCaseResolution'),
+  /** 核验: a supervisor (not the person who recorded it) confirms the resolution or returns it. */
+  verifyKeyCaseResolution: defineUpdate<OpinionCaseSnapshot, [VerifyResolutionRequest]>('verifyKeyCaseResolution'),
+  /** 约谈: an accountability talk on an escalated case. */
+  recordAccountabilityTalk: defineUpdate<OpinionCaseSnapshot, [AccountabilityTalkRequest]>('recordAccountabilityTalk'),
 };
 
 /** Facts that need no answer. */

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CaseModule } from '../cases/case.module';
+import { SpecialReportController } from './special-report.controller';
+import { SpecialReportRepository } from './special-report.repository';
+import { SpecialReportService } from './special-report.service';
+
+@Module({
+  imports: [CaseModule],
+  controllers: [SpecialReportController],
+  providers: [SpecialReportRepository, SpecialReportService],
+})
+export class SpecialReportModule {}
