@@ -7,14 +7,13 @@
 // Bounded in count and time; talks to 127.0.0.1 only.
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
+import { assertLoopback, benchKey, submit as submitReport } from './intake-client.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
 );
-const INTAKE = args.intake ?? `http://127.0.0.1:${process.env.INTAKE_PORT ?? 3001}`;
+const INTAKE = assertLoopback('intake', args.intake ?? `http://127.0.0.1:${process.env.INTAKE_PORT ?? 3001}`);
 const RATE = Number(args.rate ?? 20);
 const DURATION_S = Number(args.duration ?? 30);
 const BURST = Number(args.burst ?? 2000);
@@ -22,52 +21,11 @@ const CONCURRENCY = Number(args.concurrency ?? 32);
 const SAMPLE = Number(args.sample ?? 200);
 const TIMEOUT_MS = Number(args.timeout ?? 180000);
 
-const LEDGER = args.ledger ?? `http://127.0.0.1:${process.env.LEDGER_PORT ?? 3005}`;
+const LEDGER = assertLoopback('ledger', args.ledger ?? `http://127.0.0.1:${process.env.LEDGER_PORT ?? 3005}`);
 const RUN = randomUUID().slice(0, 8);
 
-// Every call needs an API key, and a system's rate limit (default 600/min) would throttle the benchmark: with the
-// admin key (HUIYING_ADMIN_KEY, else the one `npm run up` keeps) the script registers the calling system `bench`
-// (scope submit, 1,000,000/min) through the ledger's access API and issues itself a key for this run.
-async function benchKey() {
-  const file = path.join(process.env.HUIYING_HOME ?? path.resolve(import.meta.dirname ?? '.', '../.huiying'), 'admin.key');
-  const admin = process.env.HUIYING_ADMIN_KEY ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined);
-  if (!admin) throw new Error(`no admin key: set HUIYING_ADMIN_KEY or run \`npm run up\` (it writes ${file})`);
-  const call = async (url, body) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(body) });
-    return { status: res.status, body: await res.json() };
-  };
-  const system = await call(`${LEDGER}/v1/access/systems`, { id: 'bench', name: 'intake benchmark (bench/intake-bench.mjs)', kind: 'system', jurisdiction: '*', scopes: ['submit'], rateLimitPerMinute: 1000000 });
-  if (system.status !== 201 && system.status !== 409) throw new Error(`registering the bench system failed: ${system.status} ${JSON.stringify(system.body)}`);
-  const key = await call(`${LEDGER}/v1/access/systems/bench/keys`, { expiresAt: new Date(Date.now() + 3600_000).toISOString() });
-  if (key.status !== 201) throw new Error(`issuing a bench key failed: ${key.status} ${JSON.stringify(key.body)}`);
-  return key.body.key;
-}
-const API_KEY = await benchKey();
-
-const DISTRICTS = ['城关区', '七里河区', '西固区', '安宁区', '红古区'];
-const CATEGORIES = ['housing', 'education', 'health', 'employment', 'prices', 'other', 'emergency_management'];
-
-function body(i) {
-  return JSON.stringify({
-    channel: 'portal',
-    title: `压测报告 ${RUN}-${i}`,
-    content: `基准测试生成的舆情报告，第 ${i} 条，关于小区物业与供暖问题。`,
-    occurredAt: new Date().toISOString(),
-    // a township of its own: the texts are near-duplicates, and intake would group reports of one place into one case
-    location: { district: DISTRICTS[i % DISTRICTS.length], township: `基准街道${RUN}-${i}` },
-    category: CATEGORIES[i % CATEGORIES.length],
-    sourceRef: `bench:${randomUUID()}`,
-  });
-}
-
-async function submit(i) {
-  const sentAt = Date.now();
-  const t0 = performance.now();
-  const res = await fetch(`${INTAKE}/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body: body(i) });
-  const ms = performance.now() - t0;
-  const json = await res.json();
-  return { ok: res.status === 202, status: res.status, ms, sentAt, caseId: json.caseId };
-}
+const API_KEY = await benchKey(LEDGER);
+const submit = (i) => submitReport(INTAKE, API_KEY, RUN, i);
 
 const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
@@ -142,7 +100,7 @@ function summarize(name, { results, seconds }, wf) {
   };
 }
 
-const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+const connection = await Connection.connect({ address: assertLoopback('temporal', process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233') });
 const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
 const rows = [];
 console.error(`steady: ${RATE}/s for ${DURATION_S}s …`);
