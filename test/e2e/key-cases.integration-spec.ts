@@ -84,7 +84,8 @@ describe('key cases and special reports on the running stack', () => {
     // ---- a follow-up entry and the resolution, by the department
     const entry = await ledger(caseId, 'key-case/entries', { date: shanghaiToday(), action: '更换损坏阀门，入户测温 20 户', publicReaction: '网上讨论明显减少', recordedBy: '住建局 李四' }, asLead());
     expect(entry.status).toBe(200);
-    expect(await ledger(caseId, 'key-case/entries', { date: '2999-01-01', action: 'x', publicReaction: 'y', recordedBy: 'z' }, asLead())).toMatchObject({ status: 409 });
+    // a day in the future is bad input: refused with the field before it reaches the case
+    expect(await ledger(caseId, 'key-case/entries', { date: '2999-01-01', action: 'x', publicReaction: 'y', recordedBy: 'z' }, asLead())).toMatchObject({ status: 400, body: { errors: [{ field: 'date' }] } });
     expect((await ledger(caseId, 'key-case/resolution', { summary: '管网阀门更换完毕，室温达标', recordedBy: '住建局 王科长' }, asLead())).status).toBe(200);
     const waiting = await close();
     expect(waiting.status).toBe(409);
