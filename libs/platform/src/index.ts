@@ -14,3 +14,4 @@ export * from './access-metadata';
 export * from './case-action-docs';
 export * from './dependency-failure';
 export * from './dependency-failure.filter';
+export * from './chinese-font';

@@ -1,14 +1,7 @@
 // PDF rendering of every document (reply letter and notices) with pdfkit and an embedded Simplified Chinese font
-// (Noto Sans Hans, SIL OFL, shipped by the npm package @embedpdf/fonts-sc; subset-embedded, so a document is tens of
-// kilobytes).
-import path from 'node:path';
+// (the shared one of @huiying/platform: Noto Sans Hans; subset-embedded, so a document is tens of kilobytes).
 import PDFDocument from 'pdfkit';
 import type { OfficialDocument } from './official-document';
-
-/** The bundled font: the package exports only its metadata, so the file is found next to its entry point. */
-export function defaultLetterFontPath(): string {
-  return path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
-}
 
 /** Renders the document; `fontPath` is an OTF/TTF with Simplified Chinese glyphs. Deterministic for the same input. */
 export function renderDocumentPdf(doc: OfficialDocument, fontPath: string, createdAt: Date = new Date(0)): Promise<Buffer> {
