@@ -11,6 +11,7 @@ import { CaseEventHub } from './cases/case-event-hub';
 import { CaseModule } from './cases/case.module';
 import { DailyLogModule } from './daily-log/daily-log.module';
 import { MonthlyStatisticsModule } from './statistics/monthly-statistics.module';
+import { BulletinModule } from './bulletins/bulletin.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
 import { AccessAdminModule } from './access-admin/access-admin.module';
 import { CaseMetricsModule } from './case-metrics/case-metrics.module';
@@ -24,6 +25,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
     CaseModule,
     DailyLogModule,
     MonthlyStatisticsModule,
+    BulletinModule,
     AnnualReportModule,
     AccessAdminModule,
     CaseMetricsModule,

@@ -27,3 +27,5 @@ export * from './rest/ledger.dto';
 export * from './rest/monthly-statistics.dto';
 export * from './rest/access.dto';
 export * from './rest/role-grants.dto';
+export * from './events/bulletin-published.event';
+export * from './rest/bulletin.dto';
