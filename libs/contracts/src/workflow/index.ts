@@ -4,3 +4,4 @@ export * from './temporal';
 export * from './disclosure';
 export * from './reply-letter';
 export * from './disclosure-notices';
+export * from './bulletin';
