@@ -1,2 +1,3 @@
 export * from './opinion-case.workflow';
 export * from './disclosure';
+export * from './bulletin/bulletin.workflow';

@@ -13,6 +13,7 @@ import { KeyCaseModule } from './key-cases/key-case.module';
 import { SpecialReportModule } from './special-reports/special-report.module';
 import { DailyLogModule } from './daily-log/daily-log.module';
 import { MonthlyStatisticsModule } from './statistics/monthly-statistics.module';
+import { BulletinModule } from './bulletins/bulletin.module';
 import { AnnualReportModule } from './annual-reports/annual-report.module';
 import { AccessAdminModule } from './access-admin/access-admin.module';
 import { CaseMetricsModule } from './case-metrics/case-metrics.module';
@@ -28,6 +29,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
     SpecialReportModule,
     DailyLogModule,
     MonthlyStatisticsModule,
+    BulletinModule,
     AnnualReportModule,
     AccessAdminModule,
     CaseMetricsModule,

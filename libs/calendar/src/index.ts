@@ -5,3 +5,4 @@ export * from './year-calendar';
 export { CHINESE_DAYS_SOURCE, CHINESE_DAYS_YEARS } from './chinese-days-data';
 export * from './calendar';
 export * from './working-days';
+export * from './reporting-period';

@@ -6,6 +6,7 @@ import { CalendarUpdatedV1 } from './events/calendar-updated.event';
 import { DisclosureApplicationReceivedV1 } from './events/disclosure-application-received.event';
 import { PublicationRequestedV1 } from './events/publication-requested.event';
 import { HotlineWorkOrderV1 } from './events/hotline-work-order.event';
+import { BulletinPublishedV1 } from './events/bulletin-published.event';
 
 /** topic → payload class. Producing the wrong payload for a topic does not compile. */
 export interface EventMap {
@@ -16,6 +17,7 @@ export interface EventMap {
   [TOPICS.disclosureApplicationReceived]: DisclosureApplicationReceivedV1;
   [TOPICS.publicationRequested]: PublicationRequestedV1;
   [TOPICS.hotlineWorkOrders]: HotlineWorkOrderV1;
+  [TOPICS.bulletinPublished]: BulletinPublishedV1;
 }
 export type MappedTopic = keyof EventMap;
 
@@ -27,4 +29,5 @@ export const PAYLOAD_CLASSES: { [K in MappedTopic]: new () => EventMap[K] } = {
   [TOPICS.disclosureApplicationReceived]: DisclosureApplicationReceivedV1,
   [TOPICS.publicationRequested]: PublicationRequestedV1,
   [TOPICS.hotlineWorkOrders]: HotlineWorkOrderV1,
+  [TOPICS.bulletinPublished]: BulletinPublishedV1,
 };

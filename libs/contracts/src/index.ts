@@ -28,3 +28,5 @@ export * from './rest/monthly-statistics.dto';
 export * from './rest/access.dto';
 export * from './rest/role-grants.dto';
 export * from './rest/key-case.dto';
+export * from './events/bulletin-published.event';
+export * from './rest/bulletin.dto';

@@ -8,6 +8,7 @@ export const TOPICS = {
   publicationRequested: 'publication.requested.v1',
   calendarUpdated: 'calendar.updated.v1',
   hotlineWorkOrders: 'hotline.work-orders.v1',
+  bulletinPublished: 'ledger.bulletins.published.v1',
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -24,6 +25,7 @@ export const EVENT_TYPES = {
   calendarUpdated: 'huiying.calendar.updated.v1',
   publicationRequested: 'huiying.publication.requested.v1',
   hotlineWorkOrder: 'huiying.hotline.work-order.v1',
+  bulletinPublished: 'huiying.ledger.bulletin.published.v1',
 } as const;
 
 /** Headers set on dead-lettered messages. */

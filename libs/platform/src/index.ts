@@ -15,3 +15,4 @@ export * from './case-action-docs';
 export * from './dependency-failure';
 export * from './dependency-failure.filter';
 export * from './pdf';
+export * from './chinese-font';

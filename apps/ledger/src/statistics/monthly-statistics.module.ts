@@ -6,5 +6,6 @@ import { MonthlyStatisticsService } from './monthly-statistics.service';
 @Module({
   controllers: [MonthlyStatisticsController],
   providers: [MonthlyStatisticsRepository, MonthlyStatisticsService],
+  exports: [MonthlyStatisticsRepository],
 })
 export class MonthlyStatisticsModule {}

@@ -1,4 +1,5 @@
-import { defaultLetterFontPath, renderDocumentPdf } from './document.pdf';
+import { chineseFontPath } from '@huiying/platform';
+import { renderDocumentPdf } from './document.pdf';
 import type { OfficialDocument } from './official-document';
 
 const doc: OfficialDocument = {
@@ -25,8 +26,8 @@ const notice: OfficialDocument = { ...doc, kind: 'correction_notice', title: 'æ”
 
 describe('document PDF (reply letter and notices)', () => {
   it('is a PDF with the Chinese font embedded (subset), the same bytes for the same letter', async () => {
-    const a = await renderDocumentPdf(doc, defaultLetterFontPath(), new Date('2026-10-21T00:00:00+08:00'));
-    const b = await renderDocumentPdf(doc, defaultLetterFontPath(), new Date('2026-10-21T00:00:00+08:00'));
+    const a = await renderDocumentPdf(doc, chineseFontPath(), new Date('2026-10-21T00:00:00+08:00'));
+    const b = await renderDocumentPdf(doc, chineseFontPath(), new Date('2026-10-21T00:00:00+08:00'));
     expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = a.toString('latin1');
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansHans-Regular/);
@@ -36,8 +37,8 @@ describe('document PDF (reply letter and notices)', () => {
   });
 
   it('renders a document without remedies or copy (a notice), smaller than the letter with them', async () => {
-    const a = await renderDocumentPdf(notice, defaultLetterFontPath(), new Date('2026-10-21T00:00:00+08:00'));
-    const b = await renderDocumentPdf(doc, defaultLetterFontPath(), new Date('2026-10-21T00:00:00+08:00'));
+    const a = await renderDocumentPdf(notice, chineseFontPath(), new Date('2026-10-21T00:00:00+08:00'));
+    const b = await renderDocumentPdf(doc, chineseFontPath(), new Date('2026-10-21T00:00:00+08:00'));
     expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(a.length).toBeLessThan(b.length);
   });

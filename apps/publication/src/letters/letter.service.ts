@@ -13,7 +13,8 @@ import type {
 import { PoisonMessageError } from '@huiying/messaging';
 import { LOGGER } from '../infrastructure.module';
 import { PublicationConfig } from '../publication.config';
-import { defaultLetterFontPath, renderDocumentPdf } from './document.pdf';
+import { chineseFontPath } from '@huiying/platform';
+import { renderDocumentPdf } from './document.pdf';
 import { LetterException, LetterExceptionCode } from './letter.exception';
 import { LetterRepository, type StoredLetter } from './letter.repository';
 import { buildNotice, noticeRequestProblem } from './notice.template';
@@ -44,7 +45,7 @@ export class LetterService {
       feePayment: config.LETTER_FEE_PAYMENT,
       feeWaiver: config.LETTER_FEE_WAIVER_ROUTE,
     };
-    this.fontPath = config.LETTER_FONT_PATH ?? defaultLetterFontPath();
+    this.fontPath = config.LETTER_FONT_PATH ?? chineseFontPath();
   }
 
   /**

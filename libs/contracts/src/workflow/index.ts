@@ -5,3 +5,4 @@ export * from './temporal';
 export * from './disclosure';
 export * from './reply-letter';
 export * from './disclosure-notices';
+export * from './bulletin';
