@@ -4,7 +4,7 @@ import http from 'node:http';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@huiying/contracts';
 import { createKafka, TypedProducer } from '@huiying/messaging';
-import { createLogger, kafkaBrokers, labelProcessMetrics, loadConfig, metricsRegistry, PROMETHEUS_CONTENT_TYPE } from '@huiying/platform';
+import { createLogger, kafkaBrokers, labelProcessMetrics, loadConfig, metricsRegistry, PROMETHEUS_CONTENT_TYPE, startTracing } from '@huiying/platform';
 import { bundleWorkflows, connectionOptions } from '@huiying/temporal';
 import { createCaseActivities } from './case-activities';
 import { createDisclosureActivities } from './disclosure-activities';
@@ -14,6 +14,7 @@ import { WorkerConfig } from './worker.config';
 import { sdkMetricsTelemetry, workerMetrics } from './worker-metrics';
 
 async function main() {
+  startTracing('worker'); // first: traces (README → Traces)
   const config = loadConfig(WorkerConfig);
   const logger = createLogger('worker', config.LOG_LEVEL);
   // /health/live (liveness) answers from the start; /health (readiness) only once the worker polls its task queue.

@@ -14,3 +14,6 @@ export * from './access-metadata';
 export * from './case-action-docs';
 export * from './dependency-failure';
 export * from './dependency-failure.filter';
+export * from './tracing';
+export * from './trace-file-exporter';
+export * from './http-tracing';
