@@ -22,6 +22,9 @@ export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+# Spans of every service and the worker, as JSON lines, when no collector is configured (README → Traces). In the
+# ignored .huiying/; an OTEL_EXPORTER_OTLP_ENDPOINT in the environment sends them to that collector instead.
+export HUIYING_TRACES_FILE="${HUIYING_TRACES_FILE:-$HY_LOGS/traces.jsonl}"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

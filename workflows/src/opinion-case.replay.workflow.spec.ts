@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { HISTORIES_DIR, readRecordedHistory } from './test/opinion-case.harness';
-import { workflowBundle } from './test/time-skipping';
+import { replayOptions } from './test/time-skipping';
 
 const files = fs.existsSync(HISTORIES_DIR) ? fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort() : [];
 
@@ -17,7 +17,7 @@ describe('opinionCaseWorkflow replay of recorded histories', () => {
   });
 
   it.each(files)('%s replays without non-determinism', async (file) => {
-    const results = Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, [readRecordedHistory(path.join(HISTORIES_DIR, file))]);
+    const results = Worker.runReplayHistories(await replayOptions(), [readRecordedHistory(path.join(HISTORIES_DIR, file))]);
     for await (const r of results) expect(r.error).toBeUndefined();
   });
 });

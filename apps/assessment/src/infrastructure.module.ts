@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
 import { AssessmentCaseEntity, AssessmentCaseReportEntity, AssessmentDecisionEntity, AssessmentEntity, createDataSource } from '@huiying/persistence';
 import { createKafka, TypedProducer } from '@huiying/messaging';
-import { createTemporalClient } from '@huiying/temporal';
+import { createTemporalClient, workflowClient } from '@huiying/temporal';
 import { AssessmentConfig } from './assessment.config';
 
 export const LOGGER = Symbol('LOGGER');
@@ -38,7 +38,7 @@ const ENTITIES = [AssessmentCaseReportEntity, AssessmentCaseEntity, AssessmentEn
     },
     {
       provide: Client,
-      useFactory: (conn: Connection, c: AssessmentConfig) => new Client({ connection: conn, namespace: c.TEMPORAL_NAMESPACE }),
+      useFactory: (conn: Connection, c: AssessmentConfig) => workflowClient(conn, c.TEMPORAL_NAMESPACE),
       inject: [Connection, AssessmentConfig],
     },
   ],

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { bootstrapHttpApp, loadConfig } from '@huiying/platform';
+import { bootstrapHttpApp, loadConfig, startTracing } from '@huiying/platform';
 import { AppModule } from './app.module';
 import { AssessmentConfig } from './assessment.config';
 
 async function main() {
+  startTracing('assessment'); // first: traces (README → Traces)
   const config = loadConfig(AssessmentConfig);
   await bootstrapHttpApp(AppModule, {
     service: 'assessment',

@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
 import { LedgerCaseEntity, LedgerCaseHistoryEntity, createDataSource } from '@huiying/persistence';
 import { createKafka, OutboxRelay, TypedProducer } from '@huiying/messaging';
-import { createTemporalClient } from '@huiying/temporal';
+import { createTemporalClient, workflowClient } from '@huiying/temporal';
 import { LedgerConfig } from './ledger.config';
 
 export const LOGGER = Symbol('LOGGER');
@@ -37,7 +37,7 @@ export const LEDGER_OUTBOX_RELAY = Symbol('LEDGER_OUTBOX_RELAY');
     },
     // Temporal: close / follow-up / evaluation are updates of the case workflow
     { provide: Connection, useFactory: async (c: LedgerConfig) => (await createTemporalClient(c)).connection, inject: [LedgerConfig] },
-    { provide: Client, useFactory: (conn: Connection, c: LedgerConfig) => new Client({ connection: conn, namespace: c.TEMPORAL_NAMESPACE }), inject: [Connection, LedgerConfig] },
+    { provide: Client, useFactory: (conn: Connection, c: LedgerConfig) => workflowClient(conn, c.TEMPORAL_NAMESPACE), inject: [Connection, LedgerConfig] },
   ],
   exports: [LedgerConfig, LOGGER, DataSource, KAFKA, TypedProducer, LEDGER_OUTBOX_RELAY, Connection, Client],
 })

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { GRPC_PACKAGE, GRPC_SERVICES, PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@huiying/contracts';
-import { bootstrapHttpApp, loadConfig } from '@huiying/platform';
+import { bootstrapHttpApp, loadConfig, startTracing } from '@huiying/platform';
 import { AppModule } from './app.module';
 import { LedgerConfig } from './ledger.config';
 
 async function main() {
+  startTracing('ledger'); // first: traces (README → Traces)
   const config = loadConfig(LedgerConfig);
   await bootstrapHttpApp(AppModule, {
     service: 'ledger',

@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createLogger, kafkaBrokers, loadConfig } from '@huiying/platform';
 import { createDataSource, FieldCipher } from '@huiying/persistence';
 import { createKafka, TypedProducer } from '@huiying/messaging';
-import { createTemporalClient } from '@huiying/temporal';
+import { createTemporalClient, workflowClient } from '@huiying/temporal';
 import { PublicationConfig } from './publication.config';
 
 export const LOGGER = Symbol('LOGGER');
@@ -37,7 +37,7 @@ export const KAFKA = Symbol('KAFKA');
     },
     {
       provide: Client,
-      useFactory: (conn: Connection, c: PublicationConfig) => new Client({ connection: conn, namespace: c.TEMPORAL_NAMESPACE }),
+      useFactory: (conn: Connection, c: PublicationConfig) => workflowClient(conn, c.TEMPORAL_NAMESPACE),
       inject: [Connection, PublicationConfig],
     },
   ],

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { bootstrapHttpApp, loadConfig } from '@huiying/platform';
+import { bootstrapHttpApp, loadConfig, startTracing } from '@huiying/platform';
 import { AppModule } from './app.module';
 import { PublicationConfig } from './publication.config';
 
 async function main() {
+  startTracing('publication'); // first: traces (README → Traces)
   const config = loadConfig(PublicationConfig);
   await bootstrapHttpApp(AppModule, {
     service: 'publication',

@@ -15,7 +15,7 @@ import {
   PolicyVersionEntity,
 } from '@huiying/persistence';
 import { createKafka, OutboxRelay, TypedProducer } from '@huiying/messaging';
-import { createTemporalClient } from '@huiying/temporal';
+import { createTemporalClient, workflowClient } from '@huiying/temporal';
 import { RoutingConfig } from './routing.config';
 
 export const LOGGER = Symbol('LOGGER');
@@ -54,7 +54,7 @@ const ENTITIES = [CaseRouteEntity, CalendarSignalEntity, CalendarSweepEntity, Ca
     },
     {
       provide: Client,
-      useFactory: (conn: Connection, c: RoutingConfig) => new Client({ connection: conn, namespace: c.TEMPORAL_NAMESPACE }),
+      useFactory: (conn: Connection, c: RoutingConfig) => workflowClient(conn, c.TEMPORAL_NAMESPACE),
       inject: [Connection, RoutingConfig],
     },
   ],

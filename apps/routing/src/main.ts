@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { bootstrapHttpApp, loadConfig } from '@huiying/platform';
+import { bootstrapHttpApp, loadConfig, startTracing } from '@huiying/platform';
 import { AppModule } from './app.module';
 import { RoutingConfig } from './routing.config';
 
 async function main() {
+  startTracing('routing'); // first: traces (README → Traces)
   const config = loadConfig(RoutingConfig);
   await bootstrapHttpApp(AppModule, {
     service: 'routing',

@@ -4,8 +4,8 @@ import http from 'node:http';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@huiying/contracts';
 import { createKafka, TypedProducer } from '@huiying/messaging';
-import { createLogger, kafkaBrokers, labelProcessMetrics, loadConfig, metricsRegistry, PROMETHEUS_CONTENT_TYPE } from '@huiying/platform';
-import { bundleWorkflows, connectionOptions } from '@huiying/temporal';
+import { createLogger, kafkaBrokers, labelProcessMetrics, loadConfig, metricsRegistry, PROMETHEUS_CONTENT_TYPE, startTracing } from '@huiying/platform';
+import { bundleWorkflows, connectionOptions, tracingWorkerInterceptors, workflowTraceSinks } from '@huiying/temporal';
 import { createCaseActivities } from './case-activities';
 import { createDisclosureActivities } from './disclosure-activities';
 import { RoutingCalendarClient } from './official-calendar';
@@ -14,6 +14,7 @@ import { WorkerConfig } from './worker.config';
 import { sdkMetricsTelemetry, workerMetrics } from './worker-metrics';
 
 async function main() {
+  const tracing = startTracing('worker'); // first: traces (README → Traces)
   const config = loadConfig(WorkerConfig);
   const logger = createLogger('worker', config.LOG_LEVEL);
   // /health/live (liveness) answers from the start; /health (readiness) only once the worker polls its task queue.
@@ -63,6 +64,10 @@ async function main() {
     workflowBundle,
     activities: { ...createCaseActivities(producer, logger), ...createDisclosureActivities(calendar, logger), ...createPublicationActivities(producer, logger) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    // traces (README → Traces): activities in spans continuing their workflow's; the workflow's own spans (the bundle
+    // has the SDK's OpenTelemetry workflow interceptors) come out through the `exporter` sink
+    interceptors: tracingWorkerInterceptors(),
+    sinks: workflowTraceSinks(tracing.spanProcessor, tracing.resource),
   });
 
   started.worker = created;

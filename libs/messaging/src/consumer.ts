@@ -1,3 +1,4 @@
+import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { HealthCheck } from '@huiying/platform';
@@ -9,6 +10,7 @@ import { failureReason, isTransientFailure } from './handler-failure';
 import { CONSUMER_TIMING } from './kafka';
 import { consumerLagMetrics } from './consumer-lag-metrics';
 import { deadLetterMetric, parseFailureClass, type DeadLetterReasonClass } from './dead-letter-metrics';
+import { carrierFromKafkaHeaders, inConsumerSpan, kafkaTraceHeaders } from './trace-propagation';
 
 export interface MessageContext {
   topic: string;
@@ -69,7 +71,12 @@ export class ValidatingConsumer<K extends MappedTopic> {
     await this.consumer.subscribe({ topic: this.spec.topic, fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.spec.partitionsConcurrently ?? 6,
-      eachMessage: async ({ topic, partition, message }) => this.process(topic, partition, message),
+      eachMessage: async ({ topic, partition, message }) =>
+        // a CONSUMER span continuing the trace the message carries in its headers (README → Traces)
+        inConsumerSpan(
+          { topic, partition, offset: message.offset, groupId: this.spec.groupId, key: message.key?.toString('utf8') ?? null, headers: message.headers },
+          (span) => this.process(topic, partition, message, span),
+        ),
     });
   }
 
@@ -94,36 +101,39 @@ export class ValidatingConsumer<K extends MappedTopic> {
     };
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+  private async process(topic: string, partition: number, message: KafkaMessage, span?: Span): Promise<void> {
     const ctx = { topic, partition, offset: message.offset };
     const key = message.key?.toString('utf8') ?? null;
     let envelope: EventEnvelope<EventMap[K]>;
     try {
       envelope = await parseMessage(this.spec.topic, key, message.value);
     } catch (e) {
-      if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason, parseFailureClass(e.reason));
+      if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason, parseFailureClass(e.reason), span);
       throw e;
     }
+    span?.setAttribute('messaging.message.id', envelope.id);
     const attempts = this.spec.attempts ?? 4;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.spec.handle(envelope, ctx);
         return;
       } catch (e) {
-        if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason, 'refused_by_handler');
+        if (e instanceof PoisonMessageError) return this.deadLetter(message, ctx, e.reason, 'refused_by_handler', span);
         if (isTransientFailure(e)) {
           // A dependency is down: kafkajs retries from this offset (not committed) until it is back.
           this.logger.warn({ err: e, ...ctx, groupId: this.spec.groupId }, 'message handling failed on a dependency; will retry');
           throw e;
         }
-        if (attempt >= attempts) return this.deadLetter(message, ctx, failureReason(e, attempt), 'handler_failed');
+        if (attempt >= attempts) return this.deadLetter(message, ctx, failureReason(e, attempt), 'handler_failed', span);
         this.logger.warn({ err: e, ...ctx, groupId: this.spec.groupId, attempt, of: attempts }, 'message handling failed; trying again');
         await new Promise((resolve) => setTimeout(resolve, (this.spec.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
       }
     }
   }
 
-  private async deadLetter(message: KafkaMessage, ctx: MessageContext, reason: string, reasonClass: DeadLetterReasonClass) {
+  private async deadLetter(message: KafkaMessage, ctx: MessageContext, reason: string, reasonClass: DeadLetterReasonClass, span?: Span) {
+    span?.setAttributes({ 'huiying.dead_lettered': true, 'huiying.dead_letter.reason_class': reasonClass });
+    span?.setStatus({ code: SpanStatusCode.ERROR, message: `dead-lettered: ${reasonClass}` });
     const dlq = deadLetterTopic(this.spec.topic);
     await this.dlqProducer.publishRaw(dlq, [
       {
@@ -136,6 +146,8 @@ export class ValidatingConsumer<K extends MappedTopic> {
           [DLQ_HEADERS.sourceOffset]: ctx.offset,
           [DLQ_HEADERS.consumerGroup]: this.spec.groupId,
           [DLQ_HEADERS.failedAt]: new Date().toISOString(),
+          // the trace the message belonged to, so a dead letter leads back to it
+          ...kafkaTraceHeaders(carrierFromKafkaHeaders(message.headers)),
         },
       },
     ]);

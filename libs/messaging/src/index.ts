@@ -10,3 +10,4 @@ export * from './handler-failure';
 export * from './consumer-lag-metrics';
 export * from './dead-letter-metrics';
 export * from './outbox-metrics';
+export * from './trace-propagation';

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { TypedProducer } from './typed-producer';
 import { outboxMetrics } from './outbox-metrics';
+import { endProducerSpans, outboxRowContext, startProducerSpan } from './trace-propagation';
 
 export interface OutboxRelayOptions {
   /** Fully qualified outbox table, e.g. intake.outbox. */
@@ -11,11 +12,27 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
+  event_id: string;
   topic: string;
   message_key: string;
   payload: Record<string, unknown>;
+  /** The W3C trace context of the request that wrote the row (null: none, or tracing was off). */
+  traceparent: string | null;
+  tracestate: string | null;
+}
+
+/**
+ * The Kafka message of an outbox row and, when the row carries a trace context, the PRODUCER span that continues it:
+ * its context goes in the `traceparent` / `tracestate` headers, so the consumer's span is in the request's trace.
+ */
+export function outboxMessage(row: OutboxRow, table: string) {
+  const traced = startProducerSpan(row.topic, outboxRowContext(row), { eventId: row.event_id, key: row.message_key, outboxTable: table });
+  return {
+    message: { key: row.message_key, value: JSON.stringify(row.payload), ...(traced ? { headers: traced.headers } : {}) },
+    traced,
+  };
 }
 
 /** What waits in an outbox: rows not sent yet and the age of the oldest (0 when none). */
@@ -105,7 +122,7 @@ export class OutboxRelay {
     const batch = this.opts.batchSize ?? 200;
     const sent = await this.ds.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, topic, message_key, payload FROM ${this.opts.table}
+        `SELECT id, event_id, topic, message_key, payload, traceparent, tracestate FROM ${this.opts.table}
           WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batch],
       );
@@ -113,7 +130,14 @@ export class OutboxRelay {
       const byTopic = new Map<string, OutboxRow[]>();
       for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
       for (const [topic, list] of byTopic) {
-        await this.producer.publishRaw(topic, list.map((r) => ({ key: r.message_key, value: JSON.stringify(r.payload) })));
+        const out = list.map((r) => outboxMessage(r, this.opts.table));
+        try {
+          await this.producer.publishRaw(topic, out.map((o) => o.message));
+        } catch (e) {
+          endProducerSpans(out.map((o) => o.traced), e);
+          throw e;
+        }
+        endProducerSpans(out.map((o) => o.traced));
       }
       await em.query(`UPDATE ${this.opts.table} SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [
         rows.map((r) => r.id),

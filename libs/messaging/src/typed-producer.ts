@@ -1,5 +1,7 @@
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { context } from '@opentelemetry/api';
 import type { EventEnvelope, EventMap, MappedTopic } from '@huiying/contracts';
+import { endProducerSpans, startProducerSpan } from './trace-propagation';
 
 /** An idempotent producer that only accepts the payload type mapped to a topic. */
 export class TypedProducer {
@@ -19,9 +21,19 @@ export class TypedProducer {
     return this.connected;
   }
 
-  /** Resolves only after every in-sync replica acknowledged the message. */
+  /**
+   * Resolves only after every in-sync replica acknowledged the message. Inside a traced span (an activity, a consumer)
+   * the message is sent in a PRODUCER span whose context its `traceparent` header carries (README → Traces).
+   */
   async publish<K extends MappedTopic>(topic: K, envelope: EventEnvelope<EventMap[K]>): Promise<void> {
-    await this.publishRaw(topic, [{ key: envelope.subject, value: JSON.stringify(envelope) }]);
+    const traced = startProducerSpan(topic, context.active(), { eventId: envelope.id, key: envelope.subject });
+    try {
+      await this.publishRaw(topic, [{ key: envelope.subject, value: JSON.stringify(envelope), ...(traced ? { headers: traced.headers } : {}) }]);
+    } catch (e) {
+      endProducerSpans([traced], e);
+      throw e;
+    }
+    endProducerSpans([traced]);
   }
 
   async publishRaw(topic: string, messages: { key: string; value: string | Buffer; headers?: Record<string, string> }[]) {

@@ -13,6 +13,7 @@ import { HEALTH_CHECKS, runHealthChecks, type HealthCheck } from './health';
 import { GRPC_ENHANCERS, type GrpcEnhancers } from './access-metadata';
 import { buildOpenApiDocument } from './openapi';
 import { httpMetricsMiddleware } from './http-metrics';
+import { httpTracingMiddleware, reenterRequestTrace } from './http-tracing';
 import {
   auditRefusalsBeforeController,
   expressRouteResolver,
@@ -72,6 +73,8 @@ export async function bootstrapHttpApp(
   };
   process.once('SIGTERM', drain);
   process.once('SIGINT', drain);
+  // the request's SERVER span (http-tracing.ts; a no-op when tracing is off), first so that everything below is in it
+  app.use(httpTracingMiddleware(expressRouteResolver(app.getHttpAdapter().getInstance())));
   // request rate, latency and status by route template (http-metrics.ts), first so that every answer is counted
   app.use(httpMetricsMiddleware(expressRouteResolver(app.getHttpAdapter().getInstance())));
   app.use((_req: Request, res: Response, next: NextFunction) => {
@@ -99,6 +102,8 @@ export async function bootstrapHttpApp(
   const refusalAudit = optional<RefusalAuditSink>(app, REFUSAL_AUDIT);
   if (!refusalAudit) logger.warn('no REFUSAL_AUDIT provider (AccessModule): refusals before the controller are answered but not audited');
   app.use(auditRefusalsBeforeController({ sink: refusalAudit, resolveRoute: expressRouteResolver(app.getHttpAdapter().getInstance()), logger }));
+  // the body was read from the connection's events: back into the request's span for the guards and controllers
+  app.use(reenterRequestTrace);
   app.useGlobalPipes(createValidationPipe());
   // an error no handler mapped that is a dependency being down: 503 DEPENDENCY_UNAVAILABLE with Retry-After, not 500
   app.useGlobalFilters(new DependencyFailureFilter(app.getHttpAdapter(), logger));

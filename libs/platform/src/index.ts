@@ -16,3 +16,6 @@ export * from './dependency-failure';
 export * from './dependency-failure.filter';
 export * from './pdf';
 export * from './chinese-font';
+export * from './tracing';
+export * from './trace-file-exporter';
+export * from './http-tracing';

@@ -1,13 +1,18 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { maskPersonalData, maskText } from './masking';
+import { activeTraceIds } from './tracing';
 
-/** Structured JSON logger (one line per event) whose every argument passes through the masker. */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({
+/**
+ * Structured JSON logger (one line per event) whose every argument passes through the masker. A line written inside a
+ * traced span carries its `traceId` and `spanId` (README → Traces).
+ */
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: activeTraceIds,
     formatters: { level: (label) => ({ level: label }) },
     hooks: {
       logMethod(args, method) {
@@ -15,7 +20,8 @@ export function createLogger(service: string, level = 'info'): Logger {
         method.apply(this, masked);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Adapter so Nest's own messages go through the same JSON logger. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
+import { tracingClientInterceptors } from './tracing';
 
 export interface TemporalSettings {
   TEMPORAL_ADDRESS: string;
@@ -19,7 +20,12 @@ export function connectionOptions(s: TemporalSettings) {
 
 export async function createTemporalClient(s: TemporalSettings): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({ ...connectionOptions(s), connectTimeout: '10s' });
-  return { client: new Client({ connection, namespace: s.TEMPORAL_NAMESPACE }), connection };
+  return { client: workflowClient(connection, s.TEMPORAL_NAMESPACE), connection };
+}
+
+/** The services' Temporal client: starts, signals, updates and queries carry the active trace (README → Traces). */
+export function workflowClient(connection: Connection, namespace: string): Client {
+  return new Client({ connection, namespace, interceptors: tracingClientInterceptors() });
 }
 
 /** For /health: the frontend answers for our namespace. */

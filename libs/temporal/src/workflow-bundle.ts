@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WORKFLOW_TRACING_INTERCEPTORS } from './tracing';
 
 /**
  * Workspace aliases (tsconfig.base.json "paths") as exact-match webpack aliases to the sources.
@@ -27,11 +28,15 @@ export function findWorkspaceRoot(from: string = __dirname): string {
   }
 }
 
-/** Bundles the workflows for a Worker (`workflowBundle`), resolving workspace aliases to sources. */
+/**
+ * Bundles the workflows for a Worker (`workflowBundle`), resolving workspace aliases to sources, with the SDK's
+ * OpenTelemetry workflow interceptors (their spans leave through the worker's `exporter` sink: workflowTraceSinks).
+ */
 export async function bundleWorkflows(workflowsPath: string, workspaceRoot = findWorkspaceRoot()): Promise<WorkflowBundleWithSourceMap> {
   const alias = workspaceAliases(workspaceRoot);
   return bundleWorkflowCode({
     workflowsPath,
+    workflowInterceptorModules: [WORKFLOW_TRACING_INTERCEPTORS],
     logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
     webpackConfigHook: (config) => ({
       ...config,

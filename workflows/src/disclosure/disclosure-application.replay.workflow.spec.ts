@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { DISCLOSURE_HISTORIES_DIR, readRecordedHistory } from '../test/opinion-case.harness';
-import { workflowBundle } from '../test/time-skipping';
+import { replayOptions } from '../test/time-skipping';
 
 const files = fs.existsSync(DISCLOSURE_HISTORIES_DIR) ? fs.readdirSync(DISCLOSURE_HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort() : [];
 
@@ -18,7 +18,7 @@ describe('disclosureApplicationWorkflow replay of recorded histories', () => {
   });
 
   it.each(files)('%s replays without non-determinism', async (file) => {
-    const results = Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, [readRecordedHistory(path.join(DISCLOSURE_HISTORIES_DIR, file))]);
+    const results = Worker.runReplayHistories(await replayOptions(), [readRecordedHistory(path.join(DISCLOSURE_HISTORIES_DIR, file))]);
     for await (const r of results) expect(r.error).toBeUndefined();
   });
 });

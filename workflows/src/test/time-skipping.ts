@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleWorkflows, ensureSearchAttributes } from '@huiying/temporal';
+import { Resource } from '@opentelemetry/resources';
+import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { bundleWorkflows, ensureSearchAttributes, tracingWorkerInterceptors, workflowTraceSinks } from '@huiying/temporal';
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const serverPath = process.env.TEMPORAL_TEST_SERVER_PATH;
@@ -29,12 +31,20 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-export async function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: object): Promise<Worker> {
+/** Replay options as apps/worker's: the bundle, and the sink its tracing interceptors export through (spans dropped). */
+export async function replayOptions(): Promise<{ workflowBundle: WorkflowBundleWithSourceMap; sinks: ReturnType<typeof workflowTraceSinks> }> {
+  return { workflowBundle: await workflowBundle(), sinks: workflowTraceSinks(new NoopSpanProcessor(), new Resource({ 'service.name': 'worker' })) };
+}
+
+/** A worker as apps/worker makes it; its spans go to `spans` (none kept by default). */
+export async function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: object, spans: SpanProcessor = new NoopSpanProcessor()): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: await workflowBundle(),
     activities,
+    interceptors: tracingWorkerInterceptors(),
+    sinks: workflowTraceSinks(spans, new Resource({ 'service.name': 'worker' })),
   });
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DisclosureApplicationEntity, OutboxEntity } from '@huiying/persistence';
+import { traceCarrierOf } from '@huiying/platform';
 import { applicantMonthOf } from './applicant-key';
 
 const UNIQUE_VIOLATION = '23505';
 /** First key of pg_advisory_xact_lock(int, int) for an applicant's monthly count (the second is the applicant key's hash). */
 const APPLICANT_MONTH_LOCK_CLASS = 20265;
 
-export type OutboxRow = Omit<OutboxEntity, 'id' | 'createdAt' | 'sentAt' | 'attempts' | 'lastError'>;
+export type OutboxRow = Omit<OutboxEntity, 'id' | 'createdAt' | 'sentAt' | 'attempts' | 'lastError' | 'traceparent' | 'tracestate'>;
 
 /** The received event of an application, built once its receipt (and everything decided with it) is set. */
 export type ReceivedEventFor = (app: DisclosureApplicationEntity) => OutboxRow;
@@ -174,6 +175,7 @@ export class DisclosureApplicationRepository {
   }
 
   private async insertOutbox(em: EntityManager, outbox: OutboxRow): Promise<void> {
-    await em.getRepository(OutboxEntity).insert({ ...outbox, payload: outbox.payload as never, sentAt: null, attempts: 0, lastError: null });
+    // with the request's trace context, which the relay sends on in the Kafka headers (README → Traces)
+    await em.getRepository(OutboxEntity).insert({ ...outbox, payload: outbox.payload as never, sentAt: null, attempts: 0, lastError: null, ...traceCarrierOf() });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportGroupingV1 } from '@huiying/contracts';
 import { HotlineWorkOrderEntity, HotlineWorkOrderRevisionEntity, ReportEntity } from '@huiying/persistence';
+import { traceCarrierOf } from '@huiying/platform';
 import { ReportRepository, type ReportDraft } from '../reports/report.repository';
 import { placeKey } from '../reports/similarity/place-key';
 import { reportText, textFingerprint } from '../reports/similarity/text-fingerprint';
@@ -119,9 +120,10 @@ export class HotlineRepository {
     // the report stays in its case; its place key and fingerprint follow the new text for later near-duplicates
     await em.update(ReportEntity, { id: stored.reportId }, { ...plan.report, placeKey: placeKey(plan.report.location), textMinhash: textFingerprint(reportText(plan.report)) });
     await this.insertRevision(em, plan.revision);
+    const { traceparent, tracestate } = traceCarrierOf();
     await em.query(
-      `INSERT INTO intake.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
-      [plan.outbox.eventId, plan.outbox.topic, plan.outbox.messageKey, JSON.stringify(plan.outbox.payload)],
+      `INSERT INTO intake.outbox (event_id, topic, message_key, payload, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
+      [plan.outbox.eventId, plan.outbox.topic, plan.outbox.messageKey, JSON.stringify(plan.outbox.payload), traceparent, tracestate],
     );
     return { result: 'updated', orderNo, caseId: stored.caseId, reportId: stored.reportId, revision: incomingRevision };
   }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TOPICS, type ReportGroupingV1 } from '@huiying/contracts';
 import { IntakeClosedCaseEntity, OutboxEntity, ReportEntity } from '@huiying/persistence';
+import { traceCarrierOf } from '@huiying/platform';
 import { IntakeConfig } from '../intake.config';
 import { groupGrade, type GroupedReport } from './group-grade';
 import { reportReceivedEnvelope } from './report-event';
@@ -107,6 +108,7 @@ export class ReportRepository {
       sentAt: null,
       attempts: 0,
       lastError: null,
+      ...traceCarrierOf(), // the request's trace continues in the Kafka message (README → Traces)
     });
     return { caseId, reportId: report.id, duplicate: false, ...(grouping ? { grouping } : {}) };
   }

@@ -1,3 +1,4 @@
+import { traceCarrierOf } from '@huiying/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -63,8 +64,9 @@ export class BulletinRepository {
           [b.id, n.caseId, n.clock, n.department, n.lateSeconds, b.generatedAt],
         );
       }
-      await em.query(`INSERT INTO ledger.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
-        b.outbox.eventId, b.outbox.topic, b.outbox.messageKey, JSON.stringify(b.outbox.payload),
+      const { traceparent, tracestate } = traceCarrierOf(); // the consumers continue the request's trace
+      await em.query(`INSERT INTO ledger.outbox (event_id, topic, message_key, payload, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        b.outbox.eventId, b.outbox.topic, b.outbox.messageKey, JSON.stringify(b.outbox.payload), traceparent, tracestate,
       ]);
       return true;
     });

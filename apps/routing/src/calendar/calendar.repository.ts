@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { YearCalendar } from '@huiying/calendar';
 import { CalendarYearEntity, CalendarYearLoadEntity, PolicyOutboxEntity } from '@huiying/persistence';
+import { traceCarrierOf } from '@huiying/platform';
 
 export interface YearRevision {
   year: number;
@@ -54,7 +55,7 @@ export class CalendarRepository {
       await em.insert(CalendarYearLoadEntity, row);
       await em.upsert(CalendarYearEntity, row, ['year']);
       const outbox = event(revision);
-      await em.insert(PolicyOutboxEntity, { ...outbox, payload: outbox.payload as never, sentAt: null, attempts: 0, lastError: null });
+      await em.insert(PolicyOutboxEntity, { ...outbox, payload: outbox.payload as never, sentAt: null, attempts: 0, lastError: null, ...traceCarrierOf() });
       return { revision, eventId: outbox.eventId };
     });
   }

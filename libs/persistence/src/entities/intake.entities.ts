@@ -54,4 +54,7 @@ export class OutboxEntity {
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt!: Date | null;
   @Column('int', { default: 0 }) attempts!: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
+  /** W3C trace context of the request that wrote the row (README → Traces); the relay sends it as Kafka headers. */
+  @Column('text', { nullable: true }) traceparent!: string | null;
+  @Column('text', { nullable: true }) tracestate!: string | null;
 }
