@@ -113,7 +113,7 @@ describe('bulletins on the real stack', () => {
     expect(figures.totals).toMatchObject({ received: 2, onTime: 2, late: 2, onTimeRate: 0.5, escalations: 1 });
     expect(figures.departments.map((d) => [d.rank, d.name, d.onTimeRate])).toEqual([[1, '住建局', 1], [2, '教育局', 0]]);
     expect(figures.namedCases).toEqual([expect.objectContaining({ caseId: CASES.late[0]?.caseId, departmentName: '教育局', lateSeconds: 12 * 3600 })]);
-    expect(figures.keyCases).toBeNull();
+    expect(figures.keyCases).toEqual({ cases: [], talks: [] }); // none of its cases is a key case or had a talk
   });
 
   it('is listed for its jurisdiction and served as JSON', async () => {

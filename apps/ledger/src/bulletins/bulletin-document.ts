@@ -4,7 +4,7 @@
 // reporters or applicants).
 import type { BulletinCharts } from './bulletin-charts';
 import type { BulletinFigures, DepartmentStanding } from './bulletin-figures';
-import { CATEGORY_LABELS, CLOCK_LABELS, KIND_LABELS, label } from './bulletin-labels';
+import { CATEGORY_LABELS, CLOCK_LABELS, departmentName, KEY_CASE_STATUS_LABELS, KIND_LABELS, label, TALK_ROLE_LABELS } from './bulletin-labels';
 
 export type BulletinBlock =
   | { type: 'paragraph'; text: string }
@@ -12,7 +12,7 @@ export type BulletinBlock =
   | { type: 'chart'; chart: keyof BulletinCharts; caption: string };
 
 export interface BulletinSection {
-  id: 'overview' | 'trend' | 'ranking' | 'grades' | 'named-cases' | 'key-cases';
+  id: 'overview' | 'trend' | 'ranking' | 'grades' | 'named-cases' | 'key-cases' | 'accountability-talks';
   heading: string;
   blocks: BulletinBlock[];
 }
@@ -49,6 +49,12 @@ export function lateness(seconds: number | null): string {
   const parts = [days ? `${days}天` : '', hours ? `${hours}小时` : '', minutes || (!days && !hours) ? `${minutes}分` : ''];
   return parts.join('');
 }
+
+/** At most `max` characters, on one line. */
+const clip = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
 
 export const percent = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -119,9 +125,39 @@ export function buildBulletinDocument(f: BulletinFigures, charts: BulletinCharts
         : [{ type: 'paragraph', text: '本期无被督办或期末逾期的案件。' }],
     },
   ];
-  // Extension point — the key-case ledger (重点舆情台账): when BulletinFigures.keyCases carries the period's key cases
-  // (the key-case ledger is built separately), push a section { id: 'key-cases', heading: '六、重点舆情台账' } here with
-  // one table row per key case; while it is null the document has no such section (no empty placeholder).
+  const k = f.keyCases;
+  sections.push(
+    {
+      id: 'key-cases',
+      heading: '六、重点舆情台账',
+      blocks: k.cases.length
+        ? [
+          { type: 'paragraph', text: `本期在台账的重点舆情${k.cases.length}件，其中已核验解决${k.cases.filter((c) => c.status === 'resolved').length}件；未解决的继续跟踪，直至问题完全解决。` },
+          {
+            type: 'table',
+            head: ['案件编号', '主办单位', '类别', '列入台账', '期末状态', '本期跟踪', '最近一次跟踪'],
+            rows: k.cases.map((c) => [
+              c.caseId.slice(0, 8), departmentName(c.department), c.category ? label(CATEGORY_LABELS, c.category) : '—', shanghaiTime(c.markedAt),
+              label(KEY_CASE_STATUS_LABELS, c.status), `${c.entriesInPeriod}次`, c.lastEntry ? `${c.lastEntry.date} ${clip(c.lastEntry.action, 40)}` : '—',
+            ]),
+            widths: [1.6, 1.4, 1.2, 2.2, 1.8, 1.2, 4],
+          },
+        ]
+        : [{ type: 'paragraph', text: '本期无列入台账的重点舆情。' }],
+    },
+    {
+      id: 'accountability-talks',
+      heading: '七、约谈情况',
+      blocks: k.talks.length
+        ? [{
+          type: 'table',
+          head: ['日期', '案件编号', '被约谈单位', '被约谈人员', '约谈结果'],
+          rows: k.talks.map((t) => [t.date, t.caseId.slice(0, 8), departmentName(t.department), label(TALK_ROLE_LABELS, t.personRole), clip(t.outcome, 60)]),
+          widths: [1.6, 1.6, 1.8, 1.6, 6],
+        }]
+        : [{ type: 'paragraph', text: '本期无约谈。' }],
+    },
+  );
   return {
     title: `${name}政务舆情回应和依申请公开办理情况${f.kind === 'quarterly' ? '通报' : '月报'}`,
     subtitle: `辖区：${f.jurisdiction}，统计期间：${shanghaiTime(f.from)} 至 ${shanghaiTime(f.to)}（不含）`,

@@ -3,6 +3,7 @@
 // its three months' additive figures, "at the end" figures are those of its last month. The named cases come from the
 // same case histories (escalation events and the fold of each history at the period's end).
 import type { MonthlyFiguresDto, MonthlyStatisticsDto } from '@huiying/contracts';
+import { keyCasesOf, type BulletinKeyCases } from './bulletin-key-cases';
 import { monthsEndingWith, previousPeriod, type ReportingPeriod } from '@huiying/calendar';
 import { foldCaseHistory, type FoldableEvent } from '../cases/case-fold';
 import { buildMonthlyStatistics, type CaseHistoryForStatistics } from '../statistics/monthly-statistics.fold';
@@ -64,11 +65,8 @@ export interface BulletinFigures {
   volumeByChannel: { months: string[]; series: { channel: string; counts: number[] }[] };
   /** Received in the period per department and grade (opinion cases). */
   gradesByDepartment: { departments: string[]; series: { grade: string; counts: number[] }[] };
-  /**
-   * The key-case ledger (重点舆情台账) of the period. Extension point: null until the ledger holds key cases (issue 10,
-   * built separately); then its section is rendered from this field, and the document leaves it out while it is null.
-   */
-  keyCases: null;
+  /** The key-case ledger (重点舆情台账) of the period and the accountability talks (约谈) held in it. */
+  keyCases: BulletinKeyCases;
 }
 
 const rate = (onTime: number, late: number) => (onTime + late ? onTime / (onTime + late) : null);
@@ -205,6 +203,6 @@ export function buildBulletinFigures(period: ReportingPeriod, jurisdiction: stri
       departments: graded,
       series: grades.map((grade) => ({ grade, counts: graded.map((d) => gradeCount(d, grade)) })).filter((s) => s.counts.some((n) => n > 0)),
     },
-    keyCases: null,
+    keyCases: keyCasesOf(cases, jurisdiction, new Date(period.from), new Date(period.to)),
   };
 }

@@ -26,6 +26,10 @@ export const CLOCK_LABELS: Record<string, string> = {
 
 export const KIND_LABELS: Record<string, string> = { opinion: '政务舆情', disclosure: '依申请公开' };
 
+export const KEY_CASE_STATUS_LABELS: Record<string, string> = { open: '跟踪处置中', resolution_recorded: '已报解决待核验', resolved: '已核验解决' };
+
+export const TALK_ROLE_LABELS: Record<string, string> = { principal_head: '主要负责人', deputy_head_in_charge: '分管负责人', section_head: '科室负责人', handling_staff: '经办人员' };
+
 export const label = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
 
 /** The usual short name of a department (住建局), its code when it is not in the directory, 未分派 before routing. */

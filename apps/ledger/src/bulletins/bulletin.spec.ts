@@ -39,6 +39,10 @@ function fixture(): CaseHistoryForStatistics[] {
       ev('stage', 'claimed', '2026-11-20T05:00:00Z', { clockId: 'claim#1', late: true }, E, 'major'),
       ev('escalation', 'claimed', '2026-11-22T05:00:00Z', { clockId: 'response#1', clock: 'response', level: 1, dueAt: '2026-11-22T05:00:00.000Z' }, E, 'major'),
       ev('response', 'claimed', '2026-11-23T11:00:00Z', { met: [{ clockId: 'response#1', clock: 'response', late: true }] }, E, 'major'),
+      // a key case with a follow-up entry, and an accountability talk (约谈) with the department
+      ev('key_case', 'claimed', '2026-11-23T12:00:00Z', { reason: '持续发酵', markedBy: '网信办' }, E, 'major'),
+      ev('key_case_entry', 'claimed', '2026-11-24T03:00:00Z', { date: '2026-11-24', action: '召开家长座谈会，公布整改时间表', publicReaction: '讨论减少', recordedBy: '教育局' }, E, 'major'),
+      ev('accountability_talk', 'claimed', '2026-11-25T02:00:00Z', { date: '2026-11-25', department: E, personRole: 'deputy_head_in_charge', heldBy: '市政府办公室', outcome: '限期整改，十日内报送整改情况', recordedBy: '督查室' }, E, 'major'),
     ]),
     // 市场监管局, October (previous month): escalated on the claim, still overdue at the end of November
     opinion(3, () => [
@@ -46,6 +50,10 @@ function fixture(): CaseHistoryForStatistics[] {
       ev('stage', 'routed', '2026-10-30T02:00:01Z', { category: 'prices', clocks: [{ id: 'claim#1', clock: 'claim', status: 'pending', dueAt: '2026-10-30T04:00:01.000Z' }] }, M),
       ev('escalation', 'routed', '2026-10-30T04:00:01Z', { clockId: 'claim#1', clock: 'claim', level: 1, dueAt: '2026-10-30T04:00:01.000Z' }, M),
       ev('escalation', 'routed', '2026-10-30T06:00:01Z', { clockId: 'claim#1', clock: 'claim', level: 2, dueAt: '2026-10-30T04:00:01.000Z' }, M),
+      // a key case resolved and verified in October: no longer on November's ledger
+      ev('key_case', 'routed', '2026-10-30T07:00:00Z', { reason: '价格投诉集中', markedBy: '网信办' }, M),
+      ev('key_case_resolution', 'routed', '2026-10-30T08:00:00Z', { summary: '已查处', recordedBy: '市场监管局' }, M),
+      ev('key_case_verification', 'routed', '2026-10-30T09:00:00Z', { decision: 'confirmed', opinion: '属实', verifiedBy: '督查室' }, M),
     ]),
     // another jurisdiction: never in city-a's bulletin
     opinion(4, () => [ev('stage', 'collected', '2026-11-15T02:00:00Z', { channel: 'weibo' }, H)], 'city-b'),
@@ -63,7 +71,16 @@ describe('bulletin figures (from the monthly statistics fold)', () => {
 
   it('a monthly bulletin: totals, the previous month, ranking, named cases with how late, the channel window', () => {
     const f = buildBulletinFigures(period('monthly', '2026-11'), 'city-a', fixture());
-    expect(f).toMatchObject({ kind: 'monthly', period: '2026-11', jurisdiction: 'city-a', from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', keyCases: null });
+    expect(f).toMatchObject({ kind: 'monthly', period: '2026-11', jurisdiction: 'city-a', from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
+    expect(f.keyCases).toEqual({
+      cases: [{
+        caseId: '00000000-0000-4000-8000-000000000002', department: E, category: 'education', markedAt: '2026-11-23T12:00:00.000Z', status: 'open',
+        entriesInPeriod: 1, lastEntry: { date: '2026-11-24', action: '召开家长座谈会，公布整改时间表' },
+      }],
+      talks: [{ caseId: '00000000-0000-4000-8000-000000000002', date: '2026-11-25', department: E, personRole: 'deputy_head_in_charge', outcome: '限期整改，十日内报送整改情况' }],
+    });
+    // October's bulletin has the case resolved in October, not yet the November one
+    expect(buildBulletinFigures(period('monthly', '2026-10'), 'city-a', fixture()).keyCases.cases.map((c) => [c.caseId.slice(-1), c.status])).toEqual([['3', 'resolved']]);
     expect(f.totals).toEqual({ received: 2, closed: 1, onTime: 2, late: 2, onTimeRate: 0.5, escalations: 1, openAtEnd: 2, overdueAtEnd: 1 });
     expect(f.previous).toEqual({ period: '2026-10', received: 1, closed: 0, onTime: 0, late: 0, onTimeRate: null, escalations: 2, openAtEnd: 1, overdueAtEnd: 1 });
     expect(f.trend).toEqual({ receivedChange: 1, receivedChangeRate: 1, onTimeRateChange: null });
@@ -136,11 +153,14 @@ describe('bulletin charts and document', () => {
     expect(charts.onTimeByDepartment).toContain(DOCUMENT_FONT_FAMILY);
   });
 
-  it('the HTML has every section, the inline charts, the named cases and no key-case section without key cases', () => {
+  it('the HTML has every section, the inline charts, the named cases, the key-case ledger and the accountability talks', () => {
     const html = renderBulletinHtml(doc);
     expect(doc.title).toBe('2026年11月政务舆情回应和依申请公开办理情况月报');
-    for (const id of ['overview', 'trend', 'ranking', 'grades', 'named-cases']) expect(html).toContain(`<section id="${id}">`);
-    expect(html).not.toContain('key-cases');
+    for (const id of ['overview', 'trend', 'ranking', 'grades', 'named-cases', 'key-cases', 'accountability-talks']) expect(html).toContain(`<section id="${id}">`);
+    expect(html).toContain('<td>跟踪处置中</td>');
+    expect(html).toContain('<td>分管负责人</td>');
+    expect(html).toContain('限期整改，十日内报送整改情况');
+    expect(html).not.toContain('市政府办公室'); // who held the talk is not printed: department, role and outcome are
     expect(html.match(/<svg/g)).toHaveLength(3);
     expect(html).toContain('<td>住建局</td>');
     expect(html).toContain('<td>1天6小时</td>'); // the response 30 h late
