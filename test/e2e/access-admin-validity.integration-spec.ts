@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Client as PgClient } from 'pg';
-import { authHeaders, getJson, pg, postJson, shanghaiToday, urls } from './support';
+import { authHeaders, eventually, getJson, pg, postJson, shanghaiToday, urls } from './support';
+import { ownPlace } from './places';
 
 const CLI = path.resolve(__dirname, '../../libs/access/dist/access.cli.js');
 const runCli = promisify(execFile);
@@ -72,9 +73,16 @@ describe('access administration refuses validity that has ended already', () => 
     expect(key.status).toBe(201);
     const stored = await db.query(`SELECT jurisdiction FROM access.systems WHERE id = $1`, [systemId]);
     expect(stored.rows).toEqual([{ jurisdiction: '' }]);
-    const everything = await getJson(`${urls.ledger}/v1/cases?pageSize=5`);
-    expect((everything.body.cases as unknown[]).length).toBeGreaterThan(0); // there are cases to see
-    const mine = await getJson(`${urls.ledger}/v1/cases?pageSize=5`, { authorization: `Bearer ${key.body.key as string}` });
-    expect(mine).toMatchObject({ status: 200, body: { cases: [] } });
+    // a case to see (on a fresh stack there may be none yet)
+    const report = await postJson(`${urls.intake}/v1/reports`, {
+      channel: 'weibo', title: '路灯不亮', content: '网友反映某路段路灯不亮。', occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      location: ownPlace(), category: 'public_infrastructure', sourceRef: `e2e-validity:${randomUUID()}`,
+    });
+    expect(report.status).toBe(202);
+    await eventually('the case in the ledger', async () => ((await getJson(`${urls.ledger}/v1/cases/${report.body.caseId as string}`)).status === 200 ? true : undefined), 180_000);
+    const bearer = { authorization: `Bearer ${key.body.key as string}` };
+    expect((await getJson(`${urls.ledger}/v1/cases?pageSize=5`)).body.cases).not.toEqual([]);
+    expect(await getJson(`${urls.ledger}/v1/cases?pageSize=5`, bearer)).toMatchObject({ status: 200, body: { cases: [] } });
+    expect((await getJson(`${urls.ledger}/v1/cases/${report.body.caseId as string}`, bearer)).status).toBe(403);
   });
 });
