@@ -64,6 +64,7 @@ async function main() {
     workflowBundle,
     activities: { ...createCaseActivities(producer, logger), ...createDisclosureActivities(calendar, logger), ...createPublicationActivities(producer, logger) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     // traces (README → Traces): activities in spans continuing their workflow's; the workflow's own spans (the bundle
     // has the SDK's OpenTelemetry workflow interceptors) come out through the `exporter` sink
     interceptors: tracingWorkerInterceptors(),

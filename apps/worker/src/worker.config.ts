@@ -21,6 +21,15 @@ export class WorkerConfig extends BaseConfig {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
   WORKER_MAX_CONCURRENT_ACTIVITIES = 50;
 
+  /**
+   * Workflow tasks run at once. A task's 10 s timeout counts from when the worker takes it, so taking more than the
+   * workflow threads can run means queueing inside the worker: after an outage, when hundreds of cases' timers come
+   * due together, the SDK default (40) made every task wait past its timeout on 2 cores, each retry timed out again
+   * and the worker never caught up. Taken a few at a time, they run in well under a second each.
+   */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1)
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS = 8;
+
   /** Routing, the one source of the official calendar (GET /v1/calendar/official-years) for the deadline activity. */
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   ROUTING_URL = 'http://127.0.0.1:3002';
