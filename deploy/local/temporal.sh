@@ -76,6 +76,33 @@ ui_version() { sed -n 's/^[[:space:]]*github\.com\/temporalio\/ui-server\/v2 \(v
 deps_hash() { cat "$TOOLS_DIR/go.mod" "$TOOLS_DIR/go.sum" "$TOOLS_DIR/tools.go" | sha256sum | cut -d' ' -f1; echo "$(go_bin) $("$(go_bin)" env GOVERSION)" | sha256sum | cut -c1-16; }
 admin_hash() { cat "$TOOLS_DIR/go.mod" "$TOOLS_DIR/go.sum" "$TOOLS_DIR"/cmd/hy-temporal-admin/*.go | sha256sum | cut -d' ' -f1; }
 
+# Built binaries are kept per build hash in $HY_BIN_CACHE (outside the clone), so a second clone on the same machine
+# (CI's clean checkout) copies them in seconds instead of linking them again for minutes. Same hash = same go.mod,
+# go.sum, tools.go and Go version, so the same binaries. HY_BIN_CACHE= (empty) turns the cache off.
+HY_BIN_CACHE="${HY_BIN_CACHE-${XDG_CACHE_HOME:-$HOME/.cache}/huiying/temporal}"
+cache_dir() { echo "$HY_BIN_CACHE/$(printf %s "$1" | sha256sum | cut -c1-24)"; }
+# cache_restore <hash> <binary>...: copy the binaries kept under that hash into $HY_BIN (1 when not all are there)
+cache_restore() {
+  local key="$1" d b
+  shift
+  [ -n "$HY_BIN_CACHE" ] || return 1
+  d="$(cache_dir "$key")"
+  [ "$(cat "$d/stamp" 2>/dev/null)" = "$key" ] || return 1
+  for b in "$@"; do [ -x "$d/$(basename "$b")" ] || return 1; done
+  for b in "$@"; do cp -f "$d/$(basename "$b")" "$b.tmp" || return 1; done
+  for b in "$@"; do mv -f "$b.tmp" "$b"; done
+  log "temporal: $(for b in "$@"; do basename "$b"; done | paste -sd, -) taken from the build cache $d"
+}
+# cache_store <hash> <binary>...: keep the binaries just built under that hash
+cache_store() {
+  local key="$1" d tmp
+  shift
+  [ -n "$HY_BIN_CACHE" ] || return 0
+  d="$(cache_dir "$key")"; tmp="$d.tmp.$$"
+  { mkdir -p "$tmp" && cp -f "$@" "$tmp/" && echo "$key" >"$tmp/stamp" && rm -rf "$d" && mv "$tmp" "$d"; } ||
+    { rm -rf "$tmp"; log "temporal: could not keep $* in the build cache $HY_BIN_CACHE (the next clone builds again)"; }
+}
+
 cmd_build() {
   local want have="" t0
   if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ] &&
@@ -85,7 +112,8 @@ cmd_build() {
   fi
   want="$(deps_hash)"
   [ -f "$BUILD_STAMP" ] && have="$(cat "$BUILD_STAMP")"
-  if [ "$want" != "$have" ] || [ ! -x "$SERVER_BIN" ] || [ ! -x "$SQL_TOOL" ] || [ ! -x "$UI_BIN" ]; then
+  if { [ "$want" != "$have" ] || [ ! -x "$SERVER_BIN" ] || [ ! -x "$SQL_TOOL" ] || [ ! -x "$UI_BIN" ]; } &&
+    ! cache_restore "$want" "$SERVER_BIN" "$SQL_TOOL" "$UI_BIN"; then
     t0=$SECONDS
     log "temporal: building server $(server_version), sql tool, UI $(ui_version) (first build takes ~5-6 min on 2 cores)"
     rm -f "$BUILD_STAMP"
@@ -94,17 +122,19 @@ cmd_build() {
       tools_go build -o "$UI_BIN.tmp" github.com/temporalio/ui-server/v2/cmd/server >>"$HY_LOGS/temporal-build.log" 2>&1 ||
       { tail -30 "$HY_LOGS/temporal-build.log" >&2; die "temporal: go build failed (log $HY_LOGS/temporal-build.log)"; }
     mv -f "$SERVER_BIN.tmp" "$SERVER_BIN"; mv -f "$SQL_TOOL.tmp" "$SQL_TOOL"; mv -f "$UI_BIN.tmp" "$UI_BIN"
-    echo "$want" >"$BUILD_STAMP"
     log "temporal: server, sql tool and UI built in $((SECONDS - t0))s"
+    cache_store "$want" "$SERVER_BIN" "$SQL_TOOL" "$UI_BIN"
   fi
+  echo "$want" >"$BUILD_STAMP"
   want="$(admin_hash)"; have=""
   [ -f "$ADMIN_STAMP" ] && have="$(cat "$ADMIN_STAMP")"
-  if [ "$want" != "$have" ] || [ ! -x "$ADMIN_BIN" ]; then
+  if { [ "$want" != "$have" ] || [ ! -x "$ADMIN_BIN" ]; } && ! cache_restore "$want" "$ADMIN_BIN"; then
     log "temporal: building hy-temporal-admin"
     tools_go build -o "$ADMIN_BIN" ./cmd/hy-temporal-admin >"$HY_LOGS/temporal-admin-build.log" 2>&1 ||
       { tail -30 "$HY_LOGS/temporal-admin-build.log" >&2; die "temporal: building hy-temporal-admin failed"; }
-    echo "$want" >"$ADMIN_STAMP"
+    cache_store "$want" "$ADMIN_BIN"
   fi
+  echo "$want" >"$ADMIN_STAMP"
 }
 
 # ------------------------------------------------------------------------------------------------------ schema ---
