@@ -161,7 +161,12 @@ run_tests() {
   # the hotline bulk test at test size (npm test stays ~12 min): 300 orders prove one report and case per order, the
   # re-sends and the rejects; volume is a benchmark (npm run bench:hotline, 10,000 orders)
   export HOTLINE_E2E_ORDERS="${HOTLINE_E2E_ORDERS:-300}"
-  npx --no-install jest --selectProjects integration --ci --runInBand
+  # Most integration tests wait on the stack (timers, consumers, workflows) more than they use it: they run
+  # INTEGRATION_WORKERS at a time, each in its own jurisdiction/run id. Fault tests stop and start real components and
+  # the bulk test floods the pipeline, so they run afterwards, one at a time.
+  npx --no-install jest --selectProjects integration --ci --maxWorkers="${INTEGRATION_WORKERS:-2}" \
+    --testPathPatterns '^(?!.*\.(fault|bulk)\.integration-spec\.ts$)'
+  npx --no-install jest --selectProjects integration --ci --runInBand --testPathPatterns '\.(fault|bulk)\.integration-spec\.ts$'
   log "API fuzzing (schemathesis against every service's OpenAPI document)"
   bash "$HERE/fuzz.sh"
   log "all tests passed in $(( $(date +%s) - started ))s"

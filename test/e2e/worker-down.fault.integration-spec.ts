@@ -133,7 +133,10 @@ describe('the worker killed on the real stack', () => {
       const s = await t.client.workflow.getHandle(startedWhileDown).query(opinionCaseQueries.state).catch(() => undefined);
       return s?.clocks.some((c) => c.clock === 'response' && c.dueAt) ? true : undefined;
     });
-    expect((await getJson(`${urls.routing}/v1/disclosure-applications/${disclosureCase}`)).status).toBe(200);
+    // and reads answer again (the first query after the restart replays the workflow: on a loaded machine it may take
+    // longer than routing's query timeout once, hence eventually)
+    await eventually('the disclosure application readable again', async () =>
+      (await getJson(`${urls.routing}/v1/disclosure-applications/${disclosureCase}`)).status === 200 ? true : undefined);
     // one workflow per case, nothing duplicated by the restart
     const routes = await db.query('SELECT count(*)::int AS n FROM routing.case_routes WHERE case_id = ANY($1::uuid[])', [[caseId, startedWhileDown]]);
     expect(routes.rows[0].n).toBe(2);
