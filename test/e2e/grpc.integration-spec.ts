@@ -141,9 +141,15 @@ describe('gRPC API on the running services', () => {
     const total = await db.query(`SELECT count(*)::int AS n FROM ledger.cases WHERE department = 'education_bureau' AND stage = 'routed' AND kind = 'opinion'`);
     expect(seen.length).toBeGreaterThanOrEqual(total.rows[0].n - 3); // cases other tests route meanwhile may land on pages already read
 
-    const bad = await grpcError(unary(c.cases, 'ListCases', { kind: 'parcel', pageSize: 1000, pageToken: 'bogus!' }));
+    // by channel: the three came through the portal, none through 12345
+    const portal = await unary<GrpcListCasesResponse>(c.cases, 'ListCases', { department: 'education_bureau', channel: 'portal', pageSize: 200 });
+    expect((portal.cases ?? []).filter((k) => ids.includes(k.caseId)).map((k) => k.channels)).toEqual([['portal'], ['portal'], ['portal']]);
+    const hotline = await unary<GrpcListCasesResponse>(c.cases, 'ListCases', { department: 'education_bureau', channel: 'hotline_12345', pageSize: 200 });
+    expect((hotline.cases ?? []).filter((k) => ids.includes(k.caseId))).toEqual([]);
+
+    const bad = await grpcError(unary(c.cases, 'ListCases', { kind: 'parcel', pageSize: 1000, pageToken: 'bogus!', channel: 'fax_machine' }));
     expect(bad.code).toBe(grpc.status.INVALID_ARGUMENT);
-    expect((JSON.parse(String(bad.metadata.get(FIELD_ERRORS_TRAILER)[0])) as { field: string }[]).map((e) => e.field).sort()).toEqual(['kind', 'pageSize', 'pageToken']);
+    expect((JSON.parse(String(bad.metadata.get(FIELD_ERRORS_TRAILER)[0])) as { field: string }[]).map((e) => e.field).sort()).toEqual(['channel', 'kind', 'pageSize', 'pageToken']);
     const forged = await grpcError(unary(c.cases, 'ListCases', { pageToken: Buffer.from('["x","y"]').toString('base64url') }));
     expect(forged.code).toBe(grpc.status.INVALID_ARGUMENT);
   }, 2 * PIPELINE_WAIT_MS);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Client, Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '@huiying/contracts';
-import { eventually, pg, postJson, temporal, urls } from './support';
+import { eventually, getJson, pg, postJson, shanghaiToday, temporal, urls } from './support';
 
 /** A township of this run only, so that reports of other runs or suites (72 h window) are no candidates. */
 const run = randomUUID().slice(0, 8);
@@ -65,6 +65,21 @@ describe('grouping of reports (intake)', () => {
     expect(ev.message_key).toBe(first.body.caseId);
     expect(ev.payload.subject).toBe(first.body.caseId);
     expect(ev.payload.data).toMatchObject({ caseId: first.body.caseId, channel: 'weibo', grouping: { reason: 'near_duplicate', groupSize: 2, groupedWithReportId: first.body.reportId } });
+
+    // the ledger keeps both channels: the case (opened through the portal) is listed by either (GET /v1/cases?channel=)
+    const caseId = first.body.caseId as string;
+    const view = await eventually('the grouped report folded into the case in the ledger', async () => {
+      const r = await getJson(`${urls.ledger}/v1/cases/${caseId}`);
+      return (r.body.supervision as { channels?: string[] } | undefined)?.channels?.length === 2 ? r.body : undefined;
+    });
+    expect(view.supervision).toMatchObject({ channel: 'portal', channels: ['portal', 'weibo'] });
+    const listed = async (channel: string) => ((await getJson(`${urls.ledger}/v1/cases?channel=${channel}&from=${shanghaiToday()}&pageSize=200`)).body.cases as { caseId: string; channels: string[] }[]).find((c) => c.caseId === caseId);
+    expect(await listed('weibo')).toMatchObject({ channels: ['portal', 'weibo'] });
+    expect(await listed('portal')).toBeDefined();
+    expect(await listed('hotline_12345')).toBeUndefined();
+    const bad = await getJson(`${urls.ledger}/v1/cases?channel=carrier_pigeon`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'channel', messages: [expect.stringMatching(/^channel must be one of: portal, /)] }]);
 
     // re-sending the same report (same sourceRef) stays idempotent: nothing stored, the same case
     const again = await postJson(`${urls.intake}/v1/reports`, report('东风', HEATING_REPOST, 'weibo', { sourceRef: (await db.query(`SELECT source_ref FROM intake.reports WHERE id = $1`, [second.body.reportId])).rows[0].source_ref }));

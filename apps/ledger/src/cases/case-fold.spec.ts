@@ -34,6 +34,18 @@ describe('foldCaseHistory', () => {
     expect(due(events)).toEqual([]);
   });
 
+  it('keeps every channel the case\'s reports came through, once each, first-heard order; the channel stays the first', () => {
+    const f = foldCaseHistory([
+      ev('stage', 'collected', '2026-11-20T01:00:00Z', { channel: 'weibo' }),
+      ev('stage', 'routed', '2026-11-20T01:00:01Z', { category: 'housing', clocks: [] }),
+      ev('report_grouped', 'routed', '2026-11-20T02:00:00Z', { channel: 'hotline_12345', groupSize: 2 }),
+      ev('report_grouped', 'routed', '2026-11-20T03:00:00Z', { channel: 'weibo', groupSize: 3 }),
+      ev('response', 'routed', '2026-11-20T04:00:00Z', { channel: 'portal', publishedAt: '2026-11-20T04:00:00Z' }),
+    ]);
+    expect(f.channel).toBe('weibo');
+    expect(f.channels).toEqual(['weibo', 'hotline_12345']); // a response's publication channel is not a report's
+  });
+
   it('takes channel, category, territory and discovery time from the first events', () => {
     const f = foldCaseHistory([
       ev('stage', 'collected', '2026-11-20T01:00:00Z', { channel: 'weibo', discoveredAt: '2026-11-20T08:30:00+08:00' }),

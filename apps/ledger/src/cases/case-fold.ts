@@ -16,7 +16,10 @@ export interface CaseFold {
   stage: string | null;
   grade: string | null;
   department: string | null;
+  /** The channel of the case's first report (where the matter was first heard of). */
   channel: string | null;
+  /** Every channel the case's reports came through, first-heard order (a grouped case: each report's channel once). */
+  channels: string[];
   category: string | null;
   territory: string | null;
   discoveredAt: Date | null;
@@ -71,7 +74,7 @@ function clockKey(detail: Record<string, unknown>, sequence: number): string {
 
 export function foldCaseHistory(events: readonly FoldableEvent[], until?: Date): CaseFold {
   const f: CaseFold = {
-    stage: null, grade: null, department: null, channel: null, category: null, territory: null, discoveredAt: null, discoveredAtSource: null,
+    stage: null, grade: null, department: null, channel: null, channels: [], category: null, territory: null, discoveredAt: null, discoveredAtSource: null,
     overdueClocks: [], overdue: false, pendingClockDue: [], escalationCount: 0, escalationLevel: 0, reminderCount: 0, responseCount: 0,
     lateResponseCount: 0, firstResponseAt: null, reportCount: 1, closedAt: null,
   };
@@ -84,6 +87,8 @@ export function foldCaseHistory(events: readonly FoldableEvent[], until?: Date):
     f.grade = e.grade ?? f.grade;
     f.department = e.department ?? f.department;
     f.channel ??= str(d.channel) && (e.sequence === 1 || e.stage === 'collected' || e.stage === 'received') ? str(d.channel) : null;
+    const reportChannel = str(d.channel) && (e.sequence === 1 || e.stage === 'collected' || e.stage === 'received' || e.change === 'report_grouped') ? str(d.channel) : null;
+    if (reportChannel && !f.channels.includes(reportChannel)) f.channels.push(reportChannel);
     f.category ??= str(d.category);
     f.territory ??= str(d.territory);
     if (!f.discoveredAt) {

@@ -38,6 +38,7 @@ function toGrpcCase(c: CaseViewDto | CaseSummaryDto): GrpcCase {
     updatedAt: c.updatedAt,
     discoveredAt: opt(discovery(c).discoveredAt),
     discoveredAtSource: opt(discovery(c).discoveredAtSource),
+    channels: ('history' in c ? c.supervision?.channels : c.channels) ?? [],
     history:
       'history' in c
         ? c.history.map(({ detail, ...h }) => ({ ...h, previousStage: opt(h.previousStage), department: opt(h.department), detailJson: JSON.stringify(detail) }))
@@ -60,7 +61,7 @@ export class CaseGrpcController {
   @GrpcMethod(GRPC_SERVICES.case, 'ListCases')
   async listCases(req: GrpcListCasesRequest): Promise<GrpcListCasesResponse> {
     // proto3: an empty page_token and a zero page_size mean "not given"
-    const query = { ...req, pageToken: req.pageToken || undefined, pageSize: req.pageSize || undefined };
+    const query = { ...req, pageToken: req.pageToken || undefined, pageSize: req.pageSize || undefined, channel: req.channel || undefined };
     const page = await this.cases.listCases(await validateGrpcRequest(ListCasesQueryDto, query), requireCaller(req));
     return { cases: page.cases.map(toGrpcCase), nextPageToken: page.nextPageToken ?? '' };
   }

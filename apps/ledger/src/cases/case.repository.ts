@@ -49,7 +49,7 @@ export class CaseRepository {
    * prints it, so no precision is lost between pages.
    */
   async listCases(
-    filter: { department?: string; stage?: string; kind?: string; grade?: string; overdue?: boolean; from?: string; to?: string },
+    filter: { department?: string; stage?: string; kind?: string; grade?: string; overdue?: boolean; channel?: string; from?: string; to?: string },
     limit: number,
     after?: { createdAt: string; caseId: string },
     reach: ReachFilter = { all: true },
@@ -72,6 +72,7 @@ export class CaseRepository {
     if (filter.kind) add('kind = ?', filter.kind);
     if (filter.grade) add('grade = ?', filter.grade);
     if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
+    if (filter.channel) add('channels @> ARRAY[?::text]', filter.channel); // the GIN index serves @>
     // days in Asia/Shanghai: [from 00:00, to + 1 day 00:00)
     if (filter.from) add(`created_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, filter.from);
     if (filter.to) add(`created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, filter.to);
@@ -128,11 +129,12 @@ export class CaseRepository {
       `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
          escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
          first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17,
-         pending_clock_due = $18::timestamptz[], key_case_status = $19, key_case_marked_at = $20, accountability_talks = $21
+         pending_clock_due = $18::timestamptz[], key_case_status = $19, key_case_marked_at = $20, accountability_talks = $21,
+         channels = $22::text[]
        WHERE case_id = $1 RETURNING kind, jurisdiction`,
       [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
         f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource,
-        f.pendingClockDue, k.keyCase?.status ?? null, k.keyCase?.markedAt ?? null, k.accountabilityTalks.length],
+        f.pendingClockDue, k.keyCase?.status ?? null, k.keyCase?.markedAt ?? null, k.accountabilityTalks.length, f.channels],
     );
     const row = updated[0];
     if (row) await writeCaseMonthFigures(em, { caseId, kind: row.kind, jurisdiction: row.jurisdiction, events: history });
@@ -183,7 +185,7 @@ async function dropStatisticsSnapshotsFrom(em: EntityManager, occurredAt: string
 }
 
 /** Bump when foldCaseHistory learns something new: cases folded before are folded again at start. */
-export const FOLD_VERSION = 5; // 2: discovered_at_source; 3: pending_clock_due; 4: key_case_status, key_case_marked_at, accountability_talks; 5: case_month_figures
+export const FOLD_VERSION = 6; // 2: discovered_at_source; 3: pending_clock_due; 4: key_case_status, key_case_marked_at, accountability_talks; 5: case_month_figures; 6: channels
 
 export interface CaseRow {
   case_id: string;
@@ -198,6 +200,8 @@ export interface CaseRow {
   created_at: Date;
   updated_at: Date;
   channel: string | null;
+  /** Every channel of the case's reports (migration 1764530000000; [] until refolded). */
+  channels: string[];
   category: string | null;
   territory: string | null;
   discovered_at: Date | null;

@@ -111,6 +111,8 @@ export interface GrpcCase {
   discoveredAt?: string;
   /** channel | receipt */
   discoveredAtSource?: string;
+  /** Every channel the case's reports came through (first-heard order). */
+  channels: string[];
 }
 
 export interface GrpcGetCaseRequest {
@@ -123,6 +125,7 @@ export interface GrpcListCasesRequest {
   kind?: string;
   pageSize?: number;
   pageToken?: string;
+  channel?: string;
 }
 
 export interface GrpcListCasesResponse {

@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CASE_KINDS, GRADES } from '../workflow/case';
+import { CASE_KINDS, CHANNELS, GRADES } from '../workflow/case';
+import { DISCLOSURE_CHANNELS } from '../workflow/disclosure';
 import { OptionalDateField, QueryInt } from './validation';
+
+/** The channels a case can be listed by: a report's (opinion) or an application's (disclosure). */
+export const CASE_LIST_CHANNELS: readonly string[] = [...new Set<string>([...CHANNELS, ...DISCLOSURE_CHANNELS])];
 
 /** GET /v1/cases (and gRPC CaseService.ListCases): filters and keyset paging, newest first. */
 export class ListCasesQueryDto {
@@ -27,6 +31,10 @@ export class ListCasesQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
+
+  @ApiPropertyOptional({ enum: CASE_LIST_CHANNELS, description: 'Cases with a report from this channel (any of a grouped case\'s reports), e.g. hotline_12345 for the 12345 platform\'s own orders.' })
+  @IsOptional() @IsIn(CASE_LIST_CHANNELS, { message: `channel must be one of: ${CASE_LIST_CHANNELS.join(', ')}` })
+  channel?: string;
 
   @OptionalDateField('Opened on or after this day (Asia/Shanghai).', '2026-11-01')
   from?: string;
@@ -57,6 +65,7 @@ export class CaseSummaryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'A deadline is past and not met (督办).' }) overdue?: boolean;
   @ApiPropertyOptional({ description: 'Highest escalation level reached (0: none).' }) escalationLevel?: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Channel of the first report.' }) channel?: string | null;
+  @ApiPropertyOptional({ type: [String], description: 'Every channel the case\'s reports came through, first-heard order (a grouped case can have several).' }) channels?: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) category?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When the matter was discovered: the channel\'s discoveredAt, else the receipt time.' }) discoveredAt?: string | null;
   @ApiPropertyOptional({ nullable: true, enum: ['channel', 'receipt'], description: 'Which of the two discoveredAt is (null: older cases).' }) discoveredAtSource?: 'channel' | 'receipt' | null;

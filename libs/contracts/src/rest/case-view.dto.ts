@@ -21,6 +21,7 @@ export class CaseSupervisionDto {
   @ApiPropertyOptional({ nullable: true, type: String }) firstResponseAt!: string | null;
   @ApiProperty() reportCount!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) channel!: string | null;
+  @ApiPropertyOptional({ type: [String], description: 'Every channel the case\'s reports came through, first-heard order.' }) channels?: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) category!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) territory!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When the matter was discovered: the channel\'s discoveredAt, else the receipt time.' }) discoveredAt!: string | null;
