@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Client as PgClient } from 'pg';
 import type { Consumer, Producer } from 'kafkajs';
 import { DLQ_HEADERS, EVENT_TYPES, HOTLINE_BATCH_MAX, makeEnvelope, TOPICS, deadLetterTopic } from '@huiying/contracts';
-import { authHeaders, eventually, kafka, logsDir, pg, postJson, urls } from './support';
+import { authHeaders, eventually, getJson, kafka, logsDir, pg, postJson, urls } from './support';
 import { workOrder } from './hotline-support';
 
 describe('12345 hotline feed on the running stack', () => {
@@ -105,6 +105,34 @@ describe('12345 hotline feed on the running stack', () => {
       await dlq.disconnect();
       await producer.disconnect();
     }
+  });
+
+  it('status by order number: the ledger answers each order\'s case, stage, lead department and running due times; unknown orders are not found', async () => {
+    const prefix = `E2ES${randomUUID().slice(0, 8)}`;
+    const [a, b] = [`${prefix}-A`, `${prefix}-B`];
+    const res = await postJson(`${urls.intake}/v1/hotline/work-orders:batch`, { items: [workOrder(a, 1), workOrder(b, 2)] });
+    expect(res.status).toBe(200);
+    const accepted = (res.body.results as { orderNo: string; caseId: string }[]).filter((r) => r.caseId);
+    const caseOf = new Map(accepted.map((r) => [r.orderNo, r.caseId]));
+    const status = async (query: string) => getJson(`${urls.ledger}/v1/hotline/work-orders?${query}`);
+    const items = await eventually('both orders routed in the ledger', async () => {
+      const r = await status(`orderNo=${b}&orderNo=${a},NOSUCH${prefix}&orderNo=${a}`);
+      const list = r.body.items as { orderNo: string; found: boolean; stage: string | null }[];
+      return list.filter((i) => i.found && i.stage === 'routed').length === 2 ? list : undefined;
+    });
+    // one item per order number asked, in the order asked, each once
+    expect(items.map((i) => [i.orderNo, i.found])).toEqual([[b, true], [a, true], [`NOSUCH${prefix}`, false]]);
+    const first = items[1] as unknown as Record<string, unknown>;
+    expect(first).toMatchObject({ caseId: caseOf.get(a), stage: 'routed', leadDepartment: expect.any(String), jurisdiction: expect.any(String), overdue: false, closedAt: null, reportsInCase: 1 });
+    expect((first.dueTimes as string[]).length).toBeGreaterThan(0); // the claim clock runs
+    expect(Date.parse((first.dueTimes as string[])[0] as string)).toBeGreaterThan(Date.now());
+    // bad requests are refused on the field
+    const none = await status('');
+    expect(none.status).toBe(400);
+    expect(none.body.errors).toEqual([{ field: 'orderNo', messages: expect.arrayContaining(['orderNo must be given, e.g. ?orderNo=GD20261120000123']) }]);
+    const tooMany = await status(`orderNo=${Array.from({ length: 501 }, (_, i) => `N${i}`).join(',')}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([{ field: 'orderNo', messages: ['orderNo: at most 500 order numbers per request'] }]);
   });
 
   it('the batch endpoint refuses more than 1,000 items with 413 and a body that is not a list of items with 400, storing nothing', async () => {

@@ -18,6 +18,8 @@ import { AnnualReportModule } from './annual-reports/annual-report.module';
 import { AccessAdminModule } from './access-admin/access-admin.module';
 import { CaseMetricsModule } from './case-metrics/case-metrics.module';
 import { AnnualReportEventsConsumer } from './annual-reports/annual-report-events.consumer';
+import { HotlineStatusModule } from './hotline-status/hotline-status.module';
+import { CaseReportsConsumer } from './hotline-status/hotline-status.consumer';
 
 @Module({
   imports: [
@@ -33,10 +35,11 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
     AnnualReportModule,
     AccessAdminModule,
     CaseMetricsModule,
+    HotlineStatusModule,
     HealthModule.register({
-      imports: [CaseModule, AnnualReportModule],
-      inject: [DataSource, CaseEventsConsumer, CaseEventHub, AnnualReportEventsConsumer],
-      useFactory: (ds: DataSource, consumer: CaseEventsConsumer, hub: CaseEventHub, annual: AnnualReportEventsConsumer): HealthCheck[] => [
+      imports: [CaseModule, AnnualReportModule, HotlineStatusModule],
+      inject: [DataSource, CaseEventsConsumer, CaseEventHub, AnnualReportEventsConsumer, CaseReportsConsumer],
+      useFactory: (ds: DataSource, consumer: CaseEventsConsumer, hub: CaseEventHub, annual: AnnualReportEventsConsumer, reports: CaseReportsConsumer): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         consumer.healthCheck(),
         {
@@ -47,6 +50,7 @@ import { AnnualReportEventsConsumer } from './annual-reports/annual-report-event
           },
         },
         { ...annual.healthCheck(), name: 'consumer:cases.events.v1 (annual report)' },
+        reports.healthCheck(),
       ],
     }),
   ],

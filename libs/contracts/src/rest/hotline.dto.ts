@@ -1,7 +1,7 @@
 import { RequiredNested } from '../nested';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CATEGORIES } from '@huiying/policy';
 import { IsInstantWithOffset, NoReplacementCharacter, NotInFuture } from './validation';
 
@@ -152,4 +152,44 @@ export class WorkOrderBatchSummaryDto {
 export class HotlineBatchResponseDto {
   @ApiProperty({ type: [WorkOrderItemResultDto] }) results!: WorkOrderItemResultDto[];
   @ApiProperty({ type: WorkOrderBatchSummaryDto }) summary!: WorkOrderBatchSummaryDto;
+}
+
+/** At most this many order numbers per GET /v1/hotline/work-orders (the ledger's status by order number). */
+export const HOTLINE_STATUS_MAX = 500;
+
+/** ?orderNo=a&orderNo=b,c → ['a', 'b', 'c'] (blank parts dropped); anything else is left for the validators to refuse. */
+function orderNumbers(value: unknown): unknown {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
+  if (!list || !list.every((v): v is string => typeof v === 'string')) return value;
+  return list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** GET /v1/hotline/work-orders?orderNo=…&orderNo=… (ledger): where each order is now. */
+export class HotlineOrderStatusQueryDto {
+  @ApiProperty({ type: [String], description: `The order numbers (1–${HOTLINE_STATUS_MAX}; repeat the parameter, or separate with commas).`, example: ['GD20261120000123'] })
+  @Transform(({ value }: { value: unknown }) => orderNumbers(value))
+  @IsArray({ message: 'orderNo must be given, e.g. ?orderNo=GD20261120000123' })
+  @ArrayMinSize(1, { message: 'orderNo must be given, e.g. ?orderNo=GD20261120000123' })
+  @ArrayMaxSize(HOTLINE_STATUS_MAX, { message: `orderNo: at most ${HOTLINE_STATUS_MAX} order numbers per request` })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { each: true, message: 'each orderNo must be 1–64 characters of A–Z, a–z, 0–9, "-", "_"' })
+  orderNo!: string[];
+}
+
+export class HotlineOrderStatusDto {
+  @ApiProperty({ example: 'GD20261120000123' }) orderNo!: string;
+  @ApiProperty({ description: 'false: no report of this order has reached the ledger (not sent, rejected, or not yet folded), or its case is out of the caller\'s reach.' }) found!: boolean;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', type: String }) caseId!: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', type: String, description: 'The report the order became.' }) reportId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The case\'s stage (null while the case is not in the ledger yet).' }) stage!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Lead department (主办).' }) leadDepartment!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) jurisdiction!: string | null;
+  @ApiProperty({ description: 'Other reports are in the same case (grouped: the same matter reported again).' }) reportsInCase!: number;
+  @ApiProperty({ type: [String], description: 'Due times of the case\'s clocks still running, soonest first (ISO instants).' }) dueTimes!: string[];
+  @ApiProperty({ description: 'A deadline is past and not met (督办).' }) overdue!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the case was closed (办结), else null.' }) closedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When intake received the order.' }) receivedAt!: string | null;
+}
+
+export class HotlineOrderStatusListDto {
+  @ApiProperty({ type: [HotlineOrderStatusDto], description: 'One item per order number asked, in the order asked (each once).' }) items!: HotlineOrderStatusDto[];
 }

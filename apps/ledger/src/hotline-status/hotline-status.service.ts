@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Caller } from '@huiying/access';
+import type { EventEnvelope, HotlineOrderStatusListDto, ReportReceivedV1 } from '@huiying/contracts';
+import { LOGGER } from '../infrastructure.module';
+import { HotlineStatusRepository } from './hotline-status.repository';
+import { distinctOrderNumbers, orderStatuses, sourceRefOf } from './hotline-status';
+
+@Injectable()
+export class HotlineStatusService {
+  constructor(
+    private readonly repo: HotlineStatusRepository,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** intake.reports.received.v1 → ledger.case_reports (every report, not only 12345 orders: a case's reports by source). */
+  async onReportReceived(envelope: EventEnvelope<ReportReceivedV1>): Promise<void> {
+    const r = envelope.data;
+    const recorded = await this.repo.record({
+      reportId: r.reportId, caseId: r.caseId, sourceRef: r.sourceRef ?? null, channel: r.channel, jurisdiction: r.jurisdiction ?? null, receivedAt: r.receivedAt,
+    });
+    this.logger.debug({ reportId: r.reportId, caseId: r.caseId, channel: r.channel, recorded }, 'report mapped to its case');
+  }
+
+  async statuses(orderNos: string[], caller: Caller): Promise<HotlineOrderStatusListDto> {
+    const asked = distinctOrderNumbers(orderNos);
+    const rows = await this.repo.bySourceRefs(asked.map(sourceRefOf));
+    return { items: orderStatuses(asked, rows, caller) };
+  }
+}
