@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseStageChangedV1 } from '@huiying/contracts';
 import type { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persistence';
 import { foldKeyCase } from '../key-cases/key-case.fold';
+import type { BulletinNotice, NoticeCaseFacts } from './bulletin-notice';
 import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
 import { shanghaiMonth } from '../statistics/monthly-figures';
 import { writeCaseMonthFigures } from '../statistics/monthly-figures.store';
@@ -90,11 +91,36 @@ export class CaseRepository {
     return rows;
   }
 
-  async findCase(caseId: string): Promise<{ row: LedgerCaseEntity; case: CaseRow; history: HistoryRow[] } | null> {
-    const [row] = (await this.ds.query(`SELECT * FROM ledger.cases WHERE case_id = $1`, [caseId])) as CaseRow[];
+  /** The case row and its whole history; `em`: inside a caller's transaction. */
+  async findCase(caseId: string, em: EntityManager = this.ds.manager): Promise<{ row: LedgerCaseEntity; case: CaseRow; history: HistoryRow[] } | null> {
+    const [row] = (await em.query(`SELECT * FROM ledger.cases WHERE case_id = $1`, [caseId])) as CaseRow[];
     if (!row) return null;
-    const history = await this.historyOf(this.ds.manager, caseId);
+    const history = await this.historyOf(em, caseId);
     return { row: toEntity(row), case: row, history };
+  }
+
+  /** The 通报 entries of a case (ledger.bulletin_notices with their bulletin), oldest first. */
+  async noticesOf(caseId: string): Promise<StoredBulletinNotice[]> {
+    const rows: NoticeRowDb[] = await this.ds.query(
+      `SELECT n.case_id, n.bulletin_id, b.kind, b.period, b.revision, b.jurisdiction, b.title, n.clock, n.late_seconds, n.department, n.published_at
+       FROM ledger.bulletin_notices n JOIN ledger.bulletins b ON b.id = n.bulletin_id
+       WHERE n.case_id = $1 ORDER BY n.published_at, b.revision, n.clock`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id, bulletinId: r.bulletin_id, kind: r.kind, period: r.period, revision: r.revision, jurisdiction: r.jurisdiction, title: r.title,
+      clock: r.clock, lateSeconds: r.late_seconds === null ? null : Number(r.late_seconds), department: r.department, publishedAt: r.published_at.toISOString(),
+    }));
+  }
+
+  /** What a case event carries of the case (stage, departments, grade, …) for several cases at once, as the read model has it now. */
+  async caseFacts(caseIds: string[]): Promise<Map<string, NoticeCaseFacts>> {
+    if (!caseIds.length) return new Map();
+    const rows: Pick<CaseRow, 'case_id' | 'kind' | 'stage' | 'department' | 'cc_departments' | 'co_departments' | 'grade' | 'jurisdiction'>[] = await this.ds.query(
+      `SELECT case_id, kind, stage, department, cc_departments, co_departments, grade, jurisdiction FROM ledger.cases WHERE case_id = ANY($1::uuid[])`,
+      [caseIds],
+    );
+    return new Map(rows.map((r) => [r.case_id, caseFactsOf(r)]));
   }
 
   async historyOf(em: EntityManager, caseId: string, until?: Date): Promise<HistoryRow[]> {
@@ -225,6 +251,32 @@ export interface EvaluationRow {
   evaluated_at: Date;
   grade: string | null;
   department: string | null;
+}
+
+/** A 通报 entry as GET /v1/cases/:id shows it: the notice and its bulletin's kind, period, revision, jurisdiction, title. */
+export interface StoredBulletinNotice extends BulletinNotice {
+  title: string;
+}
+
+interface NoticeRowDb {
+  case_id: string;
+  bulletin_id: string;
+  kind: 'monthly' | 'quarterly';
+  period: string;
+  revision: number;
+  jurisdiction: string;
+  title: string;
+  clock: string;
+  late_seconds: string | number | null; // bigint: node-postgres returns it as a string
+  department: string | null;
+  published_at: Date;
+}
+
+export function caseFactsOf(r: Pick<CaseRow, 'case_id' | 'kind' | 'stage' | 'department' | 'cc_departments' | 'co_departments' | 'grade' | 'jurisdiction'>): NoticeCaseFacts {
+  return {
+    caseId: r.case_id, kind: r.kind, stage: r.stage, department: r.department, ccDepartments: r.cc_departments ?? [], coDepartments: r.co_departments ?? [],
+    grade: r.grade, jurisdiction: r.jurisdiction,
+  };
 }
 
 interface HistoryRowDb {
