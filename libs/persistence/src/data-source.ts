@@ -32,6 +32,7 @@ import { LedgerSpecialReports1764520000011 } from './migrations/1764520000011-le
 import { LedgerBulletins1764525000000 } from './migrations/1764525000000-ledger-bulletins';
 import { OutboxTraceContext1764527000000 } from './migrations/1764527000000-outbox-trace-context';
 import { LedgerOutboxTraceContext1764528000000 } from './migrations/1764528000000-ledger-outbox-trace-context';
+import { LedgerSpecialReportTriggers1764529000000 } from './migrations/1764529000000-ledger-special-report-triggers';
 import { LedgerCoDepartments1764450000001 } from './migrations/1764450000001-ledger-co-departments';
 import { AccessRoleGrants1764483000000 } from './migrations/1764483000000-access-role-grants';
 import { AccessApiKeyEntity, AccessAuditLogEntity, AccessRoleGrantEntity, AccessSystemEntity } from './entities/access.entities';
@@ -76,7 +77,7 @@ export const ALL_ENTITIES = [
   AccessRoleGrantEntity,
 ];
 /** Migrations in order. Schema changes are explicit: synchronize is always off. */
-export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationResponses1764100000000, LedgerCaseSupervision1764100000001, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000, CalendarSweeps1764300000001, AccessControl1764450000000, LedgerCoDepartments1764450000001, ReportGrouping1764460000000, AssessmentReportRevisions1764470000000, PolicyInForce1764480000000, AccessRoleGrants1764483000000, DisclosureReceiptConfirmation1764486000000, DisclosureApplicantMonth1764486000001, ReplyLetterRemediesVersion1764490000000, PublicationNotices1764490000001, PublicationDocumentCitations1764500000000, LedgerPendingClocks1764510000000, LedgerMonthlyStatisticsSnapshots1764520000000, LedgerCaseMonthFigures1764520000001, LedgerKeyCases1764520000010, LedgerSpecialReports1764520000011, LedgerBulletins1764525000000, OutboxTraceContext1764527000000, LedgerOutboxTraceContext1764528000000];
+export const MIGRATIONS = [Foundation1763700000000, PolicyCalendar1763800000000, DisclosureApplications1763950000000, HotlineWorkOrders1764000000000, PublicationResponses1764100000000, LedgerCaseSupervision1764100000001, PublicationReplyLetters1764200000000, LedgerDisclosureAnnualReport1764200000001, CaseActions1764300000000, CalendarSweeps1764300000001, AccessControl1764450000000, LedgerCoDepartments1764450000001, ReportGrouping1764460000000, AssessmentReportRevisions1764470000000, PolicyInForce1764480000000, AccessRoleGrants1764483000000, DisclosureReceiptConfirmation1764486000000, DisclosureApplicantMonth1764486000001, ReplyLetterRemediesVersion1764490000000, PublicationNotices1764490000001, PublicationDocumentCitations1764500000000, LedgerPendingClocks1764510000000, LedgerMonthlyStatisticsSnapshots1764520000000, LedgerCaseMonthFigures1764520000001, LedgerKeyCases1764520000010, LedgerSpecialReports1764520000011, LedgerBulletins1764525000000, OutboxTraceContext1764527000000, LedgerOutboxTraceContext1764528000000, LedgerSpecialReportTriggers1764529000000];
 
 export function dataSourceOptions(db: DatabaseSettings, entities: EntityList = ALL_ENTITIES, applicationName = 'huiying'): DataSourceOptions {
   const connection = db.DATABASE_URL

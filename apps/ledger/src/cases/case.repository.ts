@@ -6,6 +6,8 @@ import type { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persist
 import { foldKeyCase } from '../key-cases/key-case.fold';
 import type { BulletinNotice, NoticeCaseFacts } from './bulletin-notice';
 import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
+import { automaticReportTriggers } from '../special-reports/special-report.automatic';
+import { recordAutomaticTriggers } from '../special-reports/special-report.repository';
 import { shanghaiMonth } from '../statistics/monthly-figures';
 import { writeCaseMonthFigures } from '../statistics/monthly-figures.store';
 
@@ -150,18 +152,21 @@ export class CaseRepository {
     const history = await this.historyOf(em, caseId);
     const f = foldCaseHistory(history);
     const k = foldKeyCase(history);
-    const [updated]: [{ kind: string; jurisdiction: string | null }[], number] = await em.query(
+    const [updated]: [{ kind: string; jurisdiction: string | null; grade: string | null }[], number] = await em.query(
       `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
          escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
          first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17,
          pending_clock_due = $18::timestamptz[], key_case_status = $19, key_case_marked_at = $20, accountability_talks = $21
-       WHERE case_id = $1 RETURNING kind, jurisdiction`,
+       WHERE case_id = $1 RETURNING kind, jurisdiction, grade`,
       [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
         f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource,
         f.pendingClockDue, k.keyCase?.status ?? null, k.keyCase?.markedAt ?? null, k.accountabilityTalks.length],
     );
     const row = updated[0];
-    if (row) await writeCaseMonthFigures(em, { caseId, kind: row.kind, jurisdiction: row.jurisdiction, events: history });
+    if (!row) return;
+    await writeCaseMonthFigures(em, { caseId, kind: row.kind, jurisdiction: row.jurisdiction, events: history });
+    // a major case owes automatic special reports (when it became major, when it was closed): recorded with the event
+    await recordAutomaticTriggers(em, caseId, automaticReportTriggers(row, history));
   }
 
   /** Cases folded by an older version of the fold (or before it existed), a batch at a time. */
