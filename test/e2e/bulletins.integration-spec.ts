@@ -4,15 +4,19 @@
 // POST /v1/bulletins generates the monthly bulletin (201), it is listed, its HTML names both departments with three
 // inline SVG charts, its PDF downloads (%PDF, the Chinese font embedded, the department names as text, ETag = sha256),
 // generating again gives the same figures (200, same id and bytes), ledger.bulletins.published.v1 carries it with
-// the escalated case, and a bad or unfinished period is a 400 on the field.
+// the escalated case, the escalated case shows the 通报 entry (GET /v1/cases/:id `notices`, gRPC GetCase) and a
+// WatchCaseEvents stream of 教育局 opened before the generation receives it as a `bulletin_notice` event, and a bad or
+// unfinished period is a 400 on the field.
 import { createHash, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type * as grpc from '@grpc/grpc-js';
 import type { Consumer, Producer } from 'kafkajs';
 import type { Client as PgClient } from 'pg';
-import { bulletinScheduleId, EVENT_TYPES, makeEnvelope, TOPICS, type BulletinPublishedV1, type CaseStageChangedV1, type EventEnvelope } from '@huiying/contracts';
+import { bulletinScheduleId, EVENT_TYPES, makeEnvelope, TOPICS, type BulletinPublishedV1, type CaseStageChangedV1, type EventEnvelope, type GrpcCase, type GrpcCaseEvent } from '@huiying/contracts';
+import { grpcClients, unary } from './grpc-support';
 import { authHeaders, eventually, getJson, kafka, pg, postJson, temporal, urls } from './support';
 
 jest.setTimeout(10 * 60_000);
@@ -71,9 +75,24 @@ describe('bulletins on the real stack', () => {
   let consumer: Consumer;
   const published: EventEnvelope<BulletinPublishedV1>[] = [];
   let first: Record<string, unknown>;
+  const grpcCalls = grpcClients();
+  const streams: grpc.ClientReadableStream<GrpcCaseEvent>[] = [];
+  /** A WatchCaseEvents stream collecting what it receives; afterAll cancels it even when a test fails half-way. */
+  const watch = (req: Record<string, unknown>): GrpcCaseEvent[] => {
+    const received: GrpcCaseEvent[] = [];
+    const call = grpcCalls.cases.WatchCaseEvents(req) as grpc.ClientReadableStream<GrpcCaseEvent>;
+    call.on('data', (e: GrpcCaseEvent) => received.push(e));
+    call.on('error', () => undefined); // cancelled at the end
+    streams.push(call);
+    return received;
+  };
+  /** 教育局's live events, watched from before the bulletin is generated (the first test). */
+  let educationStream: GrpcCaseEvent[] = [];
 
   beforeAll(async () => {
     db = await pg();
+    // opened first: the cases below are fed and folded before the bulletin is generated, so the stream is long live by then
+    educationStream = watch({ department: EDUCATION });
     consumer = kafka(`e2e-bulletins-${run}`).consumer({ groupId: `e2e-bulletins-${run}` });
     await consumer.connect();
     await consumer.subscribe({ topic: TOPICS.bulletinPublished, fromBeginning: false });
@@ -99,6 +118,9 @@ describe('bulletins on the real stack', () => {
   });
 
   afterAll(async () => {
+    streams.forEach((s) => s.cancel());
+    grpcCalls.cases.close();
+    grpcCalls.intake.close();
     await consumer?.disconnect();
     await producer?.disconnect();
     await db?.end();
@@ -166,6 +188,44 @@ describe('bulletins on the real stack', () => {
     expect(mine[0]?.data.namedCases).toEqual([{ caseId: CASES.late[0]?.caseId, department: EDUCATION, clock: 'response', lateSeconds: 12 * 3600 }]);
     const notices = await db.query('SELECT case_id, department FROM ledger.bulletin_notices WHERE bulletin_id = $1', [first.id]);
     expect(notices.rows).toEqual([{ case_id: CASES.late[0]?.caseId, department: EDUCATION }]);
+  });
+
+  it('the escalated case shows the 通报 entry: GET /v1/cases/:id `notices`, gRPC GetCase; the on-time case none', async () => {
+    const lateCase = CASES.late[0]?.caseId as string;
+    const expected = {
+      bulletinId: first.id, kind: 'monthly', period: '2026-11', revision: 1, jurisdiction: JURISDICTION, title: first.title,
+      clock: 'response', lateSeconds: 12 * 3600, department: EDUCATION, publishedAt: first.generatedAt,
+    };
+    const view = await getJson(`${urls.ledger}/v1/cases/${lateCase}`);
+    expect(view.status).toBe(200);
+    expect(view.body.notices).toEqual([expected]);
+    const onTime = await getJson(`${urls.ledger}/v1/cases/${CASES.onTime[0]?.caseId as string}`);
+    expect(onTime.body.notices).toEqual([]);
+
+    const overGrpc = await unary<GrpcCase>(grpcCalls.cases, 'GetCase', { caseId: lateCase });
+    // proto3 int64 arrives as a string (longs: String)
+    expect(overGrpc.notices).toEqual([{ ...expected, lateSeconds: String(12 * 3600) }]);
+  });
+
+  it('a WatchCaseEvents stream of 教育局 opened before the bulletin receives the 通报 as a bulletin_notice event; a case stream sends it after the history', async () => {
+    const lateCase = CASES.late[0]?.caseId as string;
+    const notice = await eventually('the bulletin_notice event on the 教育局 stream', async () =>
+      educationStream.find((e) => e.caseId === lateCase && e.change === 'bulletin_notice'), 60_000);
+    expect(notice).toMatchObject({
+      eventId: `bulletin:${String(first.id)}:${lateCase}:response`, kind: 'opinion', stage: 'claimed', previousStage: 'claimed', department: EDUCATION,
+      jurisdiction: JURISDICTION, occurredAt: first.generatedAt,
+    });
+    expect(notice.sequence ?? 0).toBe(0); // no history sequence: proto3 leaves 0 off the wire
+    expect(JSON.parse(notice.detailJson)).toEqual({ bulletinId: first.id, kind: 'monthly', period: '2026-11', revision: 1, jurisdiction: JURISDICTION, clock: 'response', lateSeconds: 12 * 3600 });
+    expect(educationStream.filter((e) => e.change === 'bulletin_notice' && e.caseId === lateCase)).toHaveLength(1);
+
+    // watching the case now: its five events, then the stored notice (also when resuming after a sequence)
+    const replayed = watch({ caseId: lateCase });
+    await eventually('the case history and the notice', async () => (replayed.length >= 6 ? true : undefined), 60_000);
+    expect(replayed.map((e) => [e.sequence ?? 0, e.change ?? 'stage'])).toEqual([[1, 'stage'], [2, 'stage'], [3, 'stage'], [4, 'escalation'], [5, 'response'], [0, 'bulletin_notice']]);
+    const resumed = watch({ caseId: lateCase, afterSequence: 5 });
+    await eventually('the notice after sequence 5', async () => (resumed.length >= 1 ? true : undefined), 60_000);
+    expect(resumed.map((e) => e.eventId)).toEqual([notice.eventId]);
   });
 
   it('refuses a period that does not fit the kind or has not ended, on the field', async () => {

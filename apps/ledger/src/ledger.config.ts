@@ -17,6 +17,18 @@ export class LedgerConfig extends BaseConfig {
   @IsOptional() @IsString()
   SPECIAL_REPORT_FONT_PATH?: string;
 
+  /**
+   * on: the ledger generates special reports (舆情专报) by itself — a version when an opinion case becomes major or
+   * especially major, another when it is closed; off: only on request (the owed versions are still recorded and are
+   * generated once it is on again).
+   */
+  @IsIn(['on', 'off'])
+  SPECIAL_REPORTS_AUTOMATIC: 'on' | 'off' = 'on';
+
+  /** How often the automatic special-report sweep looks for owed versions when it found none. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(100)
+  SPECIAL_REPORTS_AUTOMATIC_POLL_MS = 2000;
+
   /** How often the ledger outbox (ledger.bulletins.published.v1) is polled when idle; a stored bulletin nudges it at once. */
   @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
   OUTBOX_POLL_MS = 500;

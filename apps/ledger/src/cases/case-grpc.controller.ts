@@ -43,6 +43,7 @@ function toGrpcCase(c: CaseViewDto | CaseSummaryDto): GrpcCase {
       'history' in c
         ? c.history.map(({ detail, ...h }) => ({ ...h, previousStage: opt(h.previousStage), department: opt(h.department), detailJson: JSON.stringify(detail) }))
         : [],
+    notices: 'notices' in c ? c.notices.map((n) => ({ ...n, lateSeconds: opt(n.lateSeconds), department: opt(n.department) })) : [],
   };
 }
 

@@ -4,7 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseStageChangedV1 } from '@huiying/contracts';
 import type { LedgerCaseEntity, LedgerCaseHistoryEntity } from '@huiying/persistence';
 import { foldKeyCase } from '../key-cases/key-case.fold';
+import type { BulletinNotice, NoticeCaseFacts } from './bulletin-notice';
 import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
+import { automaticReportTriggers } from '../special-reports/special-report.automatic';
+import { recordAutomaticTriggers } from '../special-reports/special-report.repository';
 import { shanghaiMonth } from '../statistics/monthly-figures';
 import { writeCaseMonthFigures } from '../statistics/monthly-figures.store';
 
@@ -91,11 +94,36 @@ export class CaseRepository {
     return rows;
   }
 
-  async findCase(caseId: string): Promise<{ row: LedgerCaseEntity; case: CaseRow; history: HistoryRow[] } | null> {
-    const [row] = (await this.ds.query(`SELECT * FROM ledger.cases WHERE case_id = $1`, [caseId])) as CaseRow[];
+  /** The case row and its whole history; `em`: inside a caller's transaction. */
+  async findCase(caseId: string, em: EntityManager = this.ds.manager): Promise<{ row: LedgerCaseEntity; case: CaseRow; history: HistoryRow[] } | null> {
+    const [row] = (await em.query(`SELECT * FROM ledger.cases WHERE case_id = $1`, [caseId])) as CaseRow[];
     if (!row) return null;
-    const history = await this.historyOf(this.ds.manager, caseId);
+    const history = await this.historyOf(em, caseId);
     return { row: toEntity(row), case: row, history };
+  }
+
+  /** The 通报 entries of a case (ledger.bulletin_notices with their bulletin), oldest first. */
+  async noticesOf(caseId: string): Promise<StoredBulletinNotice[]> {
+    const rows: NoticeRowDb[] = await this.ds.query(
+      `SELECT n.case_id, n.bulletin_id, b.kind, b.period, b.revision, b.jurisdiction, b.title, n.clock, n.late_seconds, n.department, n.published_at
+       FROM ledger.bulletin_notices n JOIN ledger.bulletins b ON b.id = n.bulletin_id
+       WHERE n.case_id = $1 ORDER BY n.published_at, b.revision, n.clock`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id, bulletinId: r.bulletin_id, kind: r.kind, period: r.period, revision: r.revision, jurisdiction: r.jurisdiction, title: r.title,
+      clock: r.clock, lateSeconds: r.late_seconds === null ? null : Number(r.late_seconds), department: r.department, publishedAt: r.published_at.toISOString(),
+    }));
+  }
+
+  /** What a case event carries of the case (stage, departments, grade, …) for several cases at once, as the read model has it now. */
+  async caseFacts(caseIds: string[]): Promise<Map<string, NoticeCaseFacts>> {
+    if (!caseIds.length) return new Map();
+    const rows: Pick<CaseRow, 'case_id' | 'kind' | 'stage' | 'department' | 'cc_departments' | 'co_departments' | 'grade' | 'jurisdiction'>[] = await this.ds.query(
+      `SELECT case_id, kind, stage, department, cc_departments, co_departments, grade, jurisdiction FROM ledger.cases WHERE case_id = ANY($1::uuid[])`,
+      [caseIds],
+    );
+    return new Map(rows.map((r) => [r.case_id, caseFactsOf(r)]));
   }
 
   async historyOf(em: EntityManager, caseId: string, until?: Date): Promise<HistoryRow[]> {
@@ -125,19 +153,22 @@ export class CaseRepository {
     const history = await this.historyOf(em, caseId);
     const f = foldCaseHistory(history);
     const k = foldKeyCase(history);
-    const [updated]: [{ kind: string; jurisdiction: string | null }[], number] = await em.query(
+    const [updated]: [{ kind: string; jurisdiction: string | null; grade: string | null }[], number] = await em.query(
       `UPDATE ledger.cases SET channel = $2, category = $3, territory = $4, discovered_at = $5, overdue = $6, overdue_clocks = $7,
          escalation_count = $8, escalation_level = $9, reminder_count = $10, response_count = $11, late_response_count = $12,
          first_response_at = $13, report_count = $14, closed_at = $15, fold_version = $16, discovered_at_source = $17,
          pending_clock_due = $18::timestamptz[], key_case_status = $19, key_case_marked_at = $20, accountability_talks = $21,
          channels = $22::text[]
-       WHERE case_id = $1 RETURNING kind, jurisdiction`,
+       WHERE case_id = $1 RETURNING kind, jurisdiction, grade`,
       [caseId, f.channel, f.category, f.territory, f.discoveredAt, f.overdue, f.overdueClocks, f.escalationCount, f.escalationLevel,
         f.reminderCount, f.responseCount, f.lateResponseCount, f.firstResponseAt, f.reportCount, f.closedAt, FOLD_VERSION, f.discoveredAtSource,
         f.pendingClockDue, k.keyCase?.status ?? null, k.keyCase?.markedAt ?? null, k.accountabilityTalks.length, f.channels],
     );
     const row = updated[0];
-    if (row) await writeCaseMonthFigures(em, { caseId, kind: row.kind, jurisdiction: row.jurisdiction, events: history });
+    if (!row) return;
+    await writeCaseMonthFigures(em, { caseId, kind: row.kind, jurisdiction: row.jurisdiction, events: history });
+    // a major case owes automatic special reports (when it became major, when it was closed): recorded with the event
+    await recordAutomaticTriggers(em, caseId, automaticReportTriggers(row, history));
   }
 
   /** Cases folded by an older version of the fold (or before it existed), a batch at a time. */
@@ -229,6 +260,32 @@ export interface EvaluationRow {
   evaluated_at: Date;
   grade: string | null;
   department: string | null;
+}
+
+/** A 通报 entry as GET /v1/cases/:id shows it: the notice and its bulletin's kind, period, revision, jurisdiction, title. */
+export interface StoredBulletinNotice extends BulletinNotice {
+  title: string;
+}
+
+interface NoticeRowDb {
+  case_id: string;
+  bulletin_id: string;
+  kind: 'monthly' | 'quarterly';
+  period: string;
+  revision: number;
+  jurisdiction: string;
+  title: string;
+  clock: string;
+  late_seconds: string | number | null; // bigint: node-postgres returns it as a string
+  department: string | null;
+  published_at: Date;
+}
+
+export function caseFactsOf(r: Pick<CaseRow, 'case_id' | 'kind' | 'stage' | 'department' | 'cc_departments' | 'co_departments' | 'grade' | 'jurisdiction'>): NoticeCaseFacts {
+  return {
+    caseId: r.case_id, kind: r.kind, stage: r.stage, department: r.department, ccDepartments: r.cc_departments ?? [], coDepartments: r.co_departments ?? [],
+    grade: r.grade, jurisdiction: r.jurisdiction,
+  };
 }
 
 interface HistoryRowDb {

@@ -5,7 +5,8 @@ import { CASE_CHANGES, EVENT_TYPES, type CaseChange, type CaseListDto, type Case
 import { AccessException, AccessExceptionCode, canReach, reachFilter, type Caller, type CaseFacts } from '@huiying/access';
 import { LOGGER } from '../infrastructure.module';
 import { CaseException, CaseExceptionCode } from './case.exception';
-import { CaseRepository, type HistoryRow } from './case.repository';
+import { bulletinNoticeEnvelope, isBulletinNotice } from './bulletin-notice';
+import { CaseRepository, caseFactsOf, type HistoryRow } from './case.repository';
 import { CaseEventHub } from './case-event-hub';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -95,6 +96,9 @@ export class CaseService implements OnApplicationBootstrap {
   /**
    * A case's events (stored history after `afterSequence`, then live) or a department's live events (lead or copied).
    * Live events are subscribed before the history is read, so nothing falls between the two; each sequence once.
+   * 通报 events (change `bulletin_notice`, sequence 0) have no place in the sequence: a department stream gets them
+   * live like any event; a case stream gets the case's stored ones after its history (on every watch, whatever
+   * `afterSequence`: they cannot be placed after a sequence) and new ones live, each event id once per stream.
    */
   watch(target: { caseId?: string; department?: string; afterSequence?: number }, caller: Caller): Observable<EventEnvelope<CaseStageChangedV1>> {
     // a department watches only its own department; a supervisor only the events of its jurisdiction (the case form is
@@ -114,26 +118,35 @@ export class CaseService implements OnApplicationBootstrap {
       }
       const caseId = target.caseId as string;
       let lastSent = target.afterSequence ?? 0;
+      const noticesSent = new Set<string>();
       let replaying = true;
       const buffered: EventEnvelope<CaseStageChangedV1>[] = [];
       const emit = (e: EventEnvelope<CaseStageChangedV1>) => {
-        if (e.data.sequence <= lastSent) return;
-        lastSent = e.data.sequence;
+        if (isBulletinNotice(e.data)) {
+          if (noticesSent.has(e.id)) return;
+          noticesSent.add(e.id);
+        } else {
+          if (e.data.sequence <= lastSent) return;
+          lastSent = e.data.sequence;
+        }
         subscriber.next(e);
       };
       const live = this.hub.events$.pipe(filter((e) => e.data.caseId === caseId)).subscribe({
         next: (e) => (replaying ? buffered.push(e) : emit(e)),
         error: (err) => subscriber.error(err),
       });
-      this.repo
-        .findCase(caseId)
-        .then((found) => {
+      Promise.all([this.repo.findCase(caseId), this.repo.noticesOf(caseId)])
+        .then(([found, notices]) => {
           const recent = this.hub.recent(caseId);
           if (!found && !recent.length) throw new CaseException(CaseExceptionCode.CaseNotFound, `case ${caseId} is not in the ledger`);
-          // what passed the hub (maybe not folded yet; complete events first), the stored history, what arrived meanwhile
+          // what passed the hub (maybe not folded yet; complete events first), the stored history, what arrived meanwhile;
+          // then the stored 通报 entries (a case is in the read model before a bulletin can name it)
           const stored = found ? found.history.map((h) => historyEnvelope(found.row.kind, found.row.jurisdiction, h)) : [];
+          const storedNotices = found ? notices.map((n) => bulletinNoticeEnvelope(n, caseFactsOf(found.case))) : [];
           replaying = false;
-          [...recent, ...stored, ...buffered].sort((a, b) => a.data.sequence - b.data.sequence).forEach(emit);
+          const [liveNotices, liveEvents] = partition(buffered, (e) => isBulletinNotice(e.data));
+          [...recent, ...stored, ...liveEvents].sort((a, b) => a.data.sequence - b.data.sequence).forEach(emit);
+          [...storedNotices, ...liveNotices].forEach(emit);
           buffered.length = 0;
         })
         .catch((err) => subscriber.error(err));
@@ -154,7 +167,7 @@ export class CaseService implements OnApplicationBootstrap {
       occurredAt: h.occurredAt.toISOString(),
       detail: h.detail,
     });
-    const evaluation = await this.repo.findEvaluation(caseId);
+    const [evaluation, notices] = await Promise.all([this.repo.findEvaluation(caseId), this.repo.noticesOf(caseId)]);
     return {
       caseId: row.caseId,
       kind: row.kind,
@@ -198,8 +211,16 @@ export class CaseService implements OnApplicationBootstrap {
             department: evaluation.department,
           }
         : null,
+      notices: notices.map((n) => ({
+        bulletinId: n.bulletinId, kind: n.kind, period: n.period, revision: n.revision, jurisdiction: n.jurisdiction, title: n.title,
+        clock: n.clock, lateSeconds: n.lateSeconds, department: n.department, publishedAt: n.publishedAt,
+      })),
     };
   }
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((i) => !test(i))];
 }
 
 /** A stored history row as the event it was folded from (ccDepartments and grade are not kept per row). */

@@ -4,9 +4,10 @@ import type { Logger } from 'pino';
 import type { Caller } from '@huiying/access';
 import type { SpecialReportListDto, SpecialReportVersionDto } from '@huiying/contracts';
 import { chineseFontPath } from '@huiying/platform';
-import { CaseRepository, type CaseRow } from '../cases/case.repository';
+import { CaseRepository, type CaseRow, type HistoryRow } from '../cases/case.repository';
 import { LOGGER } from '../infrastructure.module';
 import { LedgerConfig } from '../ledger.config';
+import { AUTOMATIC_GENERATED_BY, retryDelaySeconds } from './special-report.automatic';
 import { buildSpecialReport, type ReportCase, type SpecialReportContent } from './special-report.content';
 import { SpecialReportException, SpecialReportExceptionCode } from './special-report.exception';
 import { renderSpecialReportHtml, renderSpecialReportPdf } from './special-report.render';
@@ -44,14 +45,36 @@ export class SpecialReportService {
       throw new SpecialReportException(SpecialReportExceptionCode.NotAnOpinionCase, `case ${caseId} is a ${found.case.kind} case: special reports are written on opinion cases`);
     }
     const generatedAt = new Date();
-    const stored = await this.reports.storeNextVersion(caseId, { generatedAt, generatedBy: caller.systemId }, async (version) => {
-      const content = buildSpecialReport(reportCaseOf(found.case), found.history, version, generatedAt);
-      const html = renderSpecialReportHtml(content);
-      const pdf = await renderSpecialReportPdf(content, this.fontPath);
-      return { content, html, pdf, sha256Html: sha256(html), sha256Pdf: sha256(pdf) };
-    });
+    const stored = await this.reports.storeNextVersion(caseId, { generatedAt, generatedBy: caller.systemId }, (version) => this.render(reportCaseOf(found.case), found.history, version, generatedAt));
     this.logger.info({ caseId, version: stored.version, lastSequence: stored.lastSequence, pdfBytes: stored.pdfBytes }, 'special report generated');
     return view(stored);
+  }
+
+  /**
+   * One round of the automatic sweep: the next case owed an automatic version (special-report.automatic.ts) gets it,
+   * built from the case as the read model holds it now. Null when none is due.
+   */
+  async generateNextAutomatic(): Promise<StoredReport | null> {
+    const generatedAt = new Date();
+    const stored = await this.reports.storeNextAutomatic(
+      { generatedAt, generatedBy: AUTOMATIC_GENERATED_BY },
+      async (claim, version, em) => {
+        const found = await this.cases.findCase(claim.caseId, em);
+        if (!found) throw new SpecialReportException(SpecialReportExceptionCode.CaseNotFound, `no case ${claim.caseId} in the ledger`);
+        if (found.case.kind !== 'opinion') throw new SpecialReportException(SpecialReportExceptionCode.NotAnOpinionCase, `case ${claim.caseId} is a ${found.case.kind} case`);
+        return this.render(reportCaseOf(found.case), found.history, version, generatedAt);
+      },
+      retryDelaySeconds,
+    );
+    if (stored) this.logger.info({ caseId: stored.caseId, version: stored.version, triggers: stored.triggers, lastSequence: stored.lastSequence, pdfBytes: stored.pdfBytes }, 'automatic special report generated');
+    return stored;
+  }
+
+  private async render(c: ReportCase, history: HistoryRow[], version: number, generatedAt: Date) {
+    const content = buildSpecialReport(c, history, version, generatedAt);
+    const html = renderSpecialReportHtml(content);
+    const pdf = await renderSpecialReportPdf(content, this.fontPath);
+    return { content, html, pdf, sha256Html: sha256(html), sha256Pdf: sha256(pdf) };
   }
 
   async list(caseId: string): Promise<SpecialReportListDto> {
@@ -82,6 +105,6 @@ function view(r: StoredReport): SpecialReportVersionDto {
   const base = `/v1/cases/${r.caseId}/special-reports/${r.version}`;
   return {
     caseId: r.caseId, version: r.version, generatedAt: r.generatedAt.toISOString(), generatedBy: r.generatedBy, lastSequence: r.lastSequence,
-    sha256Html: r.sha256Html, sha256Pdf: r.sha256Pdf, pdfBytes: r.pdfBytes, htmlUrl: `${base}.html`, pdfUrl: `${base}.pdf`,
+    sha256Html: r.sha256Html, sha256Pdf: r.sha256Pdf, pdfBytes: r.pdfBytes, htmlUrl: `${base}.html`, pdfUrl: `${base}.pdf`, triggers: r.triggers,
   };
 }

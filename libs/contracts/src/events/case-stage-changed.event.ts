@@ -1,5 +1,5 @@
 import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
-import { CASE_CHANGES, CASE_KINDS, GRADES, type CaseChange, type CaseKind, type CaseStageChange, type Grade } from '../workflow/case';
+import { CASE_KINDS, GRADES, WORKFLOW_CASE_CHANGES, type CaseChange, type CaseKind, type CaseStageChange, type Grade } from '../workflow/case';
 
 /**
  * cases.events.v1 — a case changed stage, or something else happened to it (`change`: escalation, reminder, transfer,
@@ -19,5 +19,6 @@ export class CaseStageChangedV1 implements CaseStageChange {
   @IsOptional() @IsString() jurisdiction!: string | null;
   @IsISO8601({ strict: true }) occurredAt!: string;
   @IsObject() detail!: Record<string, unknown>;
-  @IsOptional() @IsIn(CASE_CHANGES) change?: CaseChange;
+  /** Never `bulletin_notice` here: the ledger builds those for its gRPC stream, they are no workflow event. */
+  @IsOptional() @IsIn(WORKFLOW_CASE_CHANGES) change?: CaseChange;
 }

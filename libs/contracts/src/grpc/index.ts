@@ -96,6 +96,20 @@ export interface GrpcCaseHistoryItem {
   detailJson: string;
 }
 
+export interface GrpcBulletinNotice {
+  bulletinId: string;
+  kind: string;
+  period: string;
+  revision: number;
+  jurisdiction: string;
+  title: string;
+  clock: string;
+  /** int64: a string in JS (proto-loader longs: String). */
+  lateSeconds?: string | number;
+  department?: string;
+  publishedAt: string;
+}
+
 export interface GrpcCase {
   caseId: string;
   kind: string;
@@ -113,6 +127,8 @@ export interface GrpcCase {
   discoveredAtSource?: string;
   /** Every channel the case's reports came through (first-heard order). */
   channels: string[];
+  /** Filled by GetCase only. */
+  notices?: GrpcBulletinNotice[];
 }
 
 export interface GrpcGetCaseRequest {

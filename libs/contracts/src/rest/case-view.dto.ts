@@ -39,6 +39,23 @@ export class CaseEvaluationDto {
   @ApiPropertyOptional({ nullable: true, type: String }) department!: string | null;
 }
 
+/**
+ * A 通报 entry: a published bulletin (季通报/月报) named the case — escalated (督办) in its period or overdue at its end —
+ * with the department it named and how late the clock was. From ledger.bulletin_notices, written with the bulletin.
+ */
+export class CaseBulletinNoticeDto {
+  @ApiProperty({ format: 'uuid', description: 'The bulletin: GET /v1/bulletins/:id (supervisor and system keys; a bulletin covers a whole jurisdiction).' }) bulletinId!: string;
+  @ApiProperty({ enum: ['monthly', 'quarterly'], description: 'monthly 月报, quarterly 季通报' }) kind!: 'monthly' | 'quarterly';
+  @ApiProperty({ example: '2026-Q4', description: 'YYYY-MM (monthly) or YYYY-Qn (quarterly), Asia/Shanghai.' }) period!: string;
+  @ApiProperty({ description: 'The revision of the period’s bulletin that named the case (a later revision with changed figures names it again).' }) revision!: number;
+  @ApiProperty({ description: 'The jurisdiction the bulletin reports on.' }) jurisdiction!: string;
+  @ApiProperty({ example: '2026年第四季度政务舆情回应和依申请公开办理情况通报' }) title!: string;
+  @ApiProperty({ example: 'response', description: 'The clock the case was named for (claim, first_release, press_conference, response, …; disclosure: answer).' }) clock!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'How late, in seconds: met late — by how much; overdue at the period’s end — until then; null when not known.' }) lateSeconds!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The department the bulletin named (the lead department then).' }) department!: string | null;
+  @ApiProperty({ description: 'When the bulletin was stored and published.' }) publishedAt!: string;
+}
+
 export class CaseViewDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: ['opinion', 'disclosure'] }) kind!: string;
@@ -56,4 +73,5 @@ export class CaseViewDto {
   @ApiPropertyOptional({ type: [CaseHistoryItemDto], description: 'Other events that left the stage as it was: claim after transfer, transfer, assessment, response, follow-up, grouped report, …' }) activity?: CaseHistoryItemDto[];
   @ApiPropertyOptional({ type: Object, description: 'Supervision: overdue, the clocks past due, escalation level, counts.' }) supervision?: CaseSupervisionDto;
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'The evaluation record (总结评估) of a major case.' }) evaluation?: CaseEvaluationDto | null;
+  @ApiProperty({ type: [CaseBulletinNoticeDto], description: 'The 通报 entries of the case: every published bulletin (revision) that named it, oldest first.' }) notices!: CaseBulletinNoticeDto[];
 }

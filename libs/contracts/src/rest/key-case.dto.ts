@@ -183,13 +183,18 @@ export class SpecialReportVersionDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ description: '1, 2, … per case; each generation stores a new version.' }) version!: number;
   @ApiProperty() generatedAt!: string;
-  @ApiProperty({ description: 'The calling system that asked for it.' }) generatedBy!: string;
+  @ApiProperty({ description: "The calling system that asked for it, or 'automatic': the ledger generated it by itself (see triggers)." }) generatedBy!: string;
   @ApiProperty({ description: 'The case event sequence the report was built up to.' }) lastSequence!: number;
   @ApiProperty() sha256Html!: string;
   @ApiProperty() sha256Pdf!: string;
   @ApiProperty() pdfBytes!: number;
   @ApiProperty({ example: '/v1/cases/…/special-reports/1.html' }) htmlUrl!: string;
   @ApiProperty({ example: '/v1/cases/…/special-reports/1.pdf' }) pdfUrl!: string;
+  @ApiProperty({
+    type: [String], enum: ['major', 'closed'], example: ['major'],
+    description: 'Why the ledger generated this version by itself: major — the case was graded major or especially major; closed — such a case was closed (both: it was closed before its first automatic version). Empty for a version asked for.',
+  })
+  triggers!: ('major' | 'closed')[];
 }
 
 export class SpecialReportListDto {

@@ -141,8 +141,16 @@ export const CASE_CHANGES = [
   'key_case_resolution', // the resolution of a key case was recorded (问题解决情况)
   'key_case_verification', // a supervisor verified the resolution (confirmed: fully resolved) or returned it
   'accountability_talk', // an accountability talk (约谈) on an escalated case
+  // A bulletin (季通报/月报) that names the case was published (通报). The ledger emits it, not the workflow: it is no
+  // part of the case's history, carries no history sequence (sequence 0; the case stream must not drop it in its
+  // sequence de-duplication) and never travels on cases.events.v1 (WORKFLOW_CASE_CHANGES leaves it out): the ledger
+  // builds it from ledger.bulletins.published.v1 for gRPC WatchCaseEvents.
+  'bulletin_notice',
 ] as const;
 export type CaseChange = (typeof CASE_CHANGES)[number];
+
+/** The changes a case workflow emits on cases.events.v1: every change but the ledger's own `bulletin_notice`. */
+export const WORKFLOW_CASE_CHANGES = CASE_CHANGES.filter((c) => c !== 'bulletin_notice');
 
 export interface CaseHistoryEntry {
   sequence: number;
