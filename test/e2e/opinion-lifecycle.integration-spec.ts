@@ -1,12 +1,14 @@
 // The whole public-opinion case on the real services and stack (issue 4): report → grouped (a near-duplicate through
 // another channel joins the case instead of opening one) → routed → claimed → assessed → verified → responded
 // (through publication) → followed up → closed; at each step the ledger (GET /v1/cases/:id) and the Temporal search
-// attributes (describe()) are checked. After closing, a near-duplicate of the closed case opens a new case.
+// attributes (describe()) are checked; the 12345 work order in the case gets its replies (response, closure) on
+// hotline.work-order-replies.v1. After closing, a near-duplicate of the closed case opens a new case.
 import { randomUUID } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import type { Client, Connection } from '@temporalio/client';
-import { opinionCaseQueries, SEARCH_ATTRIBUTES } from '@huiying/contracts';
-import { eventually as eventuallyWithin, getJson, pg, postJson, temporal, urls } from './support';
+import type { Consumer } from 'kafkajs';
+import { opinionCaseQueries, SEARCH_ATTRIBUTES, TOPICS, type EventEnvelope, type HotlineWorkOrderReplyV1 } from '@huiying/contracts';
+import { eventually as eventuallyWithin, getJson, kafka, pg, postJson, temporal, urls } from './support';
 import { ownPlace } from './places';
 
 /** Each step may wait behind other suites' load on the shared stack: up to 3 minutes, polling every 250 ms. */
@@ -28,12 +30,24 @@ describe('opinion case lifecycle, end to end', () => {
   let db: PgClient;
   let t: { client: Client; connection: Connection };
 
+  /** What the ledger replied to the 12345 platform during this run (hotline.work-order-replies.v1). */
+  const hotlineReplies: { key: string; envelope: EventEnvelope<HotlineWorkOrderReplyV1> }[] = [];
+  let replyConsumer: Consumer;
+
   beforeAll(async () => {
     db = await pg();
     t = await temporal();
+    const group = `e2e-lifecycle-replies-${randomUUID().slice(0, 8)}`;
+    replyConsumer = kafka(group).consumer({ groupId: group });
+    await replyConsumer.connect();
+    await replyConsumer.subscribe({ topic: TOPICS.hotlineWorkOrderReplies, fromBeginning: true });
+    await replyConsumer.run({
+      eachMessage: async ({ message }) => void hotlineReplies.push({ key: String(message.key), envelope: JSON.parse(String(message.value)) as EventEnvelope<HotlineWorkOrderReplyV1> }),
+    });
   });
 
   afterAll(async () => {
+    await replyConsumer?.disconnect();
     await t?.connection.close();
     await db?.end();
   });
@@ -92,9 +106,10 @@ describe('opinion case lifecycle, end to end', () => {
     expect(saRouted.grade).toBeUndefined(); // not graded yet
     expect(saRouted.dueAt?.getTime()).toBe(await earliestActiveDue(caseId)); // the claim clock
 
-    // ---- grouped: the same matter through the 12345 hotline joins the case, no second case
+    // ---- grouped: the same matter through the 12345 hotline (work order orderNo) joins the case, no second case
+    const orderNo = `E2EL${randomUUID().slice(0, 8)}`;
     const second = await postJson(`${urls.intake}/v1/reports`, {
-      channel: 'hotline_12345', title: '幸福小区暖气不热',
+      channel: 'hotline_12345', sourceRef: `12345:${orderNo}`, title: '幸福小区暖气不热',
       content: '来电反映东风街道幸福小区暖气不热，室内温度仅十二度左右，家中老人小孩冻感冒，物业推脱不处理。',
       occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(), location: place, category: 'housing',
     });
@@ -179,6 +194,21 @@ describe('opinion case lifecycle, end to end', () => {
     const saClosed = await searchAttributesAt(caseId, 'closed');
     expect(saClosed).toMatchObject({ department: LEAD, grade: automatic!.grade, overdue: false });
     expect(saClosed.dueAt).toBeUndefined();
+
+    // ---- the 12345 work order got its replies (工单回复 on the response, 办结反馈 on the closure) on
+    // hotline.work-order-replies.v1, keyed by its order number, each once; its status by order number shows the last
+    const sequences = Object.fromEntries((closedLedger.history as { stage: string; sequence: number }[]).map((h) => [h.stage, h.sequence]));
+    const replies = await eventually('both replies on hotline.work-order-replies.v1', async () => {
+      const found = hotlineReplies.filter((m) => m.key === orderNo);
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(replies.map((m) => m.envelope.id)).toEqual([`hotline-reply:${orderNo}:${sequences.responded}`, `hotline-reply:${orderNo}:${sequences.closed}`]);
+    expect(replies.map((m) => m.envelope.data)).toEqual([
+      expect.objectContaining({ orderNo, kind: 'response', caseId, reportId: second.body.reportId, stage: 'responded', handlingUnit: LEAD, result: expect.stringContaining('已回应') }),
+      expect.objectContaining({ orderNo, kind: 'closure', caseId, stage: 'closed', handlingUnit: LEAD, result: '经核查不实，已澄清；住户确认供暖正常。' }),
+    ]);
+    const status = await getJson(`${urls.ledger}/v1/hotline/work-orders?orderNo=${orderNo}`);
+    expect(status.body.items).toEqual([expect.objectContaining({ orderNo, found: true, caseId, stage: 'closed', reportsInCase: 2, lastReply: expect.objectContaining({ kind: 'closure', sequence: sequences.closed }) })]);
 
     // ---- a near-duplicate of the closed case opens a new case (once intake has seen the case close)
     await eventually('intake knows the case is closed', async () => {

@@ -7,6 +7,7 @@ import { DisclosureApplicationReceivedV1 } from './events/disclosure-application
 import { PublicationRequestedV1 } from './events/publication-requested.event';
 import { HotlineWorkOrderV1 } from './events/hotline-work-order.event';
 import { BulletinPublishedV1 } from './events/bulletin-published.event';
+import { HotlineWorkOrderReplyV1 } from './events/hotline-work-order-reply.event';
 
 /** topic → payload class. Producing the wrong payload for a topic does not compile. */
 export interface EventMap {
@@ -18,6 +19,7 @@ export interface EventMap {
   [TOPICS.publicationRequested]: PublicationRequestedV1;
   [TOPICS.hotlineWorkOrders]: HotlineWorkOrderV1;
   [TOPICS.bulletinPublished]: BulletinPublishedV1;
+  [TOPICS.hotlineWorkOrderReplies]: HotlineWorkOrderReplyV1;
 }
 export type MappedTopic = keyof EventMap;
 
@@ -30,4 +32,5 @@ export const PAYLOAD_CLASSES: { [K in MappedTopic]: new () => EventMap[K] } = {
   [TOPICS.publicationRequested]: PublicationRequestedV1,
   [TOPICS.hotlineWorkOrders]: HotlineWorkOrderV1,
   [TOPICS.bulletinPublished]: BulletinPublishedV1,
+  [TOPICS.hotlineWorkOrderReplies]: HotlineWorkOrderReplyV1,
 };

@@ -15,6 +15,7 @@ export * from './rest/policy.dto';
 export * from './grpc';
 export * from './rest/hotline.dto';
 export * from './events/hotline-work-order.event';
+export * from './events/hotline-work-order-reply.event';
 export * from './events/disclosure-application-received.event';
 export * from './rest/disclosure-application.dto';
 export * from './rest/disclosure-actions.dto';

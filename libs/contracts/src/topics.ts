@@ -9,6 +9,7 @@ export const TOPICS = {
   calendarUpdated: 'calendar.updated.v1',
   hotlineWorkOrders: 'hotline.work-orders.v1',
   bulletinPublished: 'ledger.bulletins.published.v1',
+  hotlineWorkOrderReplies: 'hotline.work-order-replies.v1',
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -26,6 +27,7 @@ export const EVENT_TYPES = {
   publicationRequested: 'huiying.publication.requested.v1',
   hotlineWorkOrder: 'huiying.hotline.work-order.v1',
   bulletinPublished: 'huiying.ledger.bulletin.published.v1',
+  hotlineWorkOrderReply: 'huiying.hotline.work-order-reply.v1',
 } as const;
 
 /** Headers set on dead-lettered messages. */

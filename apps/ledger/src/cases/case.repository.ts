@@ -8,6 +8,8 @@ import type { BulletinNotice, NoticeCaseFacts } from './bulletin-notice';
 import { changeOf, foldCaseHistory, type FoldableEvent } from './case-fold';
 import { automaticReportTriggers } from '../special-reports/special-report.automatic';
 import { recordAutomaticTriggers } from '../special-reports/special-report.repository';
+import { replyKind } from '../hotline-status/hotline-replies';
+import { syncHotlineReplies } from '../hotline-status/hotline-replies.store';
 import { shanghaiMonth } from '../statistics/monthly-figures';
 import { writeCaseMonthFigures } from '../statistics/monthly-figures.store';
 
@@ -19,7 +21,7 @@ export class CaseRepository {
    * Folds one stage change into the read model, idempotently: the history row is keyed by (case, sequence)
    * and the case row only moves forward (a repeated or older event changes nothing).
    */
-  async applyStageChange(eventId: string, e: CaseStageChangedV1): Promise<{ applied: boolean }> {
+  async applyStageChange(eventId: string, e: CaseStageChangedV1): Promise<{ applied: boolean; replies: number }> {
     return this.ds.transaction(async (em) => {
       const inserted: unknown[] = await em.query(
         `INSERT INTO ledger.case_history (case_id, sequence, event_id, stage, previous_stage, department, occurred_at, detail, change, grade)
@@ -43,7 +45,9 @@ export class CaseRepository {
         await this.refold(em, e.caseId);
         await dropStatisticsSnapshotsFrom(em, e.occurredAt, e.jurisdiction);
       }
-      return { applied: inserted.length > 0 };
+      // a response or the closure: a reply to each 12345 work order of the case, with its outbox row (idempotent)
+      const replies = replyKind({ change: changeOf(e.change, e.detail), stage: e.stage }) ? await syncHotlineReplies(em, e.caseId) : 0;
+      return { applied: inserted.length > 0, replies };
     });
   }
 

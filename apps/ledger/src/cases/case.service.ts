@@ -3,7 +3,8 @@ import { filter, Observable } from 'rxjs';
 import type { Logger } from 'pino';
 import { CASE_CHANGES, EVENT_TYPES, type CaseChange, type CaseListDto, type CaseStageChangedV1, type CaseViewDto, type EventEnvelope, type ListCasesQueryDto } from '@huiying/contracts';
 import { AccessException, AccessExceptionCode, canReach, reachFilter, type Caller, type CaseFacts } from '@huiying/access';
-import { LOGGER } from '../infrastructure.module';
+import { LEDGER_OUTBOX_RELAY, LOGGER } from '../infrastructure.module';
+import type { OutboxRelay } from '@huiying/messaging';
 import { CaseException, CaseExceptionCode } from './case.exception';
 import { bulletinNoticeEnvelope, isBulletinNotice } from './bulletin-notice';
 import { CaseRepository, caseFactsOf, type HistoryRow } from './case.repository';
@@ -32,6 +33,7 @@ export class CaseService implements OnApplicationBootstrap {
   constructor(
     private readonly repo: CaseRepository,
     private readonly hub: CaseEventHub,
+    @Inject(LEDGER_OUTBOX_RELAY) private readonly relay: OutboxRelay,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -53,14 +55,15 @@ export class CaseService implements OnApplicationBootstrap {
 
   async onStageChanged(envelope: EventEnvelope<CaseStageChangedV1>): Promise<void> {
     const e = envelope.data;
-    const { applied } = await this.repo.applyStageChange(envelope.id, e);
+    const { applied, replies } = await this.repo.applyStageChange(envelope.id, e);
+    if (replies) this.relay.nudge(); // replies to 12345 work orders wait in the ledger outbox
     if (e.stage === 'evaluated' && e.previousStage !== 'evaluated' && typeof e.detail.lessons === 'string' && typeof e.detail.handlingCapacity === 'string') {
       await this.repo.saveEvaluation({
         caseId: e.caseId, lessons: e.detail.lessons, handlingCapacity: e.detail.handlingCapacity, evaluatedBy: String(e.detail.evaluatedBy ?? ''),
         evaluatedAt: e.occurredAt, grade: e.grade, department: e.department,
       });
     }
-    this.logger.info({ caseId: e.caseId, stage: e.stage, change: e.change ?? 'stage', sequence: e.sequence, applied }, 'case event folded');
+    this.logger.info({ caseId: e.caseId, stage: e.stage, change: e.change ?? 'stage', sequence: e.sequence, applied, ...(replies ? { hotlineReplies: replies } : {}) }, 'case event folded');
   }
 
   /** Cases within the caller's reach (a department: led, co-handled or copied; a supervisor: its jurisdiction). */

@@ -7,7 +7,7 @@ import { orderStatuses } from './hotline-status';
 const row = (orderNo: string, o: Partial<OrderStatusRow> = {}): OrderStatusRow => ({
   source_ref: `12345:${orderNo}`, report_id: `r-${orderNo}`, case_id: `c-${orderNo}`, received_at: new Date('2026-11-20T01:15:00Z'), report_jurisdiction: 'seed-city',
   stage: 'claimed', department: 'housing_urban_rural', co_departments: [], cc_departments: [], jurisdiction: 'seed-city', overdue: false,
-  pending_clock_due: [new Date('2026-11-22T01:00:00Z'), new Date('2026-11-20T03:00:00Z')], closed_at: null, reports_in_case: 1, ...o,
+  pending_clock_due: [new Date('2026-11-22T01:00:00Z'), new Date('2026-11-20T03:00:00Z')], closed_at: null, reports_in_case: 1, last_reply: null, ...o,
 });
 const system = { kind: 'system' as const, department: null, jurisdiction: '*' };
 
@@ -15,13 +15,15 @@ describe('status by order number', () => {
   it('one item per order number asked, in that order, each once; unknown orders are not found', () => {
     const items = orderStatuses(['B', 'A', 'B', 'Z'], [row('A'), row('B')], system);
     expect(items.map((i) => [i.orderNo, i.found])).toEqual([['B', true], ['A', true], ['Z', false]]);
-    expect(items[2]).toEqual({ orderNo: 'Z', found: false, caseId: null, reportId: null, stage: null, leadDepartment: null, jurisdiction: null, reportsInCase: 0, dueTimes: [], overdue: false, closedAt: null, receivedAt: null });
+    expect(items[2]).toEqual({ orderNo: 'Z', found: false, caseId: null, reportId: null, stage: null, leadDepartment: null, jurisdiction: null, reportsInCase: 0, dueTimes: [], overdue: false, closedAt: null, receivedAt: null, lastReply: null });
   });
 
   it('the case as the ledger holds it: stage, lead department, running due times soonest first; none once closed', () => {
     const [open, closed] = orderStatuses(['A', 'C'], [row('A'), row('C', { stage: 'closed', closed_at: new Date('2026-11-21T00:00:00Z') })], system);
     expect(open).toMatchObject({ caseId: 'c-A', reportId: 'r-A', stage: 'claimed', leadDepartment: 'housing_urban_rural', dueTimes: ['2026-11-20T03:00:00.000Z', '2026-11-22T01:00:00.000Z'], receivedAt: '2026-11-20T01:15:00.000Z' });
     expect(closed).toMatchObject({ stage: 'closed', dueTimes: [], closedAt: '2026-11-21T00:00:00.000Z' });
+    const [replied] = orderStatuses(['A'], [row('A', { last_reply: { kind: 'closure', sequence: 8, stage: 'closed', result: '已办结', replied_at: '2026-11-21T00:00:00+00:00' } })], system);
+    expect(replied?.lastReply).toEqual({ kind: 'closure', sequence: 8, stage: 'closed', result: '已办结', repliedAt: '2026-11-21T00:00:00.000Z' });
   });
 
   it('a report whose case is not folded yet is found with the case fields empty', () => {

@@ -13,6 +13,7 @@ export function distinctOrderNumbers(orderNos: readonly string[]): string[] {
 
 const notFound = (orderNo: string): HotlineOrderStatusDto => ({
   orderNo, found: false, caseId: null, reportId: null, stage: null, leadDepartment: null, jurisdiction: null, reportsInCase: 0, dueTimes: [], overdue: false, closedAt: null, receivedAt: null,
+  lastReply: null,
 });
 
 /**
@@ -41,6 +42,9 @@ export function orderStatuses(orderNos: readonly string[], rows: readonly OrderS
       overdue: r.overdue ?? false,
       closedAt: r.closed_at?.toISOString() ?? null,
       receivedAt: r.received_at.toISOString(),
+      lastReply: r.last_reply
+        ? { kind: r.last_reply.kind, sequence: r.last_reply.sequence, stage: r.last_reply.stage, result: r.last_reply.result, repliedAt: new Date(r.last_reply.replied_at).toISOString() }
+        : null,
     };
   });
 }

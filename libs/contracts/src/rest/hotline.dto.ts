@@ -175,6 +175,14 @@ export class HotlineOrderStatusQueryDto {
   orderNo!: string[];
 }
 
+export class HotlineOrderLastReplyDto {
+  @ApiProperty({ enum: ['response', 'closure'] }) kind!: string;
+  @ApiProperty({ description: 'The case event replied to (the reply\'s sequence).' }) sequence!: number;
+  @ApiProperty() stage!: string;
+  @ApiProperty({ description: 'What the reply said.' }) result!: string;
+  @ApiProperty() repliedAt!: string;
+}
+
 export class HotlineOrderStatusDto {
   @ApiProperty({ example: 'GD20261120000123' }) orderNo!: string;
   @ApiProperty({ description: 'false: no report of this order has reached the ledger (not sent, rejected, or not yet folded), or its case is out of the caller\'s reach.' }) found!: boolean;
@@ -188,6 +196,8 @@ export class HotlineOrderStatusDto {
   @ApiProperty({ description: 'A deadline is past and not met (督办).' }) overdue!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When the case was closed (办结), else null.' }) closedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When intake received the order.' }) receivedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: HotlineOrderLastReplyDto, description: 'The last reply sent to the platform for this order (hotline.work-order-replies.v1), null before the first.' })
+  lastReply!: HotlineOrderLastReplyDto | null;
 }
 
 export class HotlineOrderStatusListDto {
