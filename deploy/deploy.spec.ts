@@ -171,7 +171,7 @@ describe('docker-compose.yml', () => {
     const script = read('deploy/compose/temporal-search-attributes.sh');
     const attrs: Record<string, string> = {
       CaseKind: 'Keyword', CaseStage: 'Keyword', Department: 'Keyword', Grade: 'Keyword',
-      DueAt: 'Datetime', Overdue: 'Bool', Jurisdiction: 'Keyword', ExtendedDueAt: 'Datetime',
+      DueAt: 'Datetime', Overdue: 'Bool', Jurisdiction: 'Keyword', ExtendedDueAt: 'Datetime', CaseSummary: 'Keyword',
     };
     // the workflows' own list (libs/contracts) must be registered too
     const declared = contractSearchAttributes();

@@ -4,7 +4,7 @@
 # Keep in step with libs/temporal (search-attribute registration used by the local stack).
 set -eu
 NS="${TEMPORAL_NAMESPACE:-default}"
-ATTRS="CaseKind:Keyword CaseStage:Keyword Department:Keyword Grade:Keyword DueAt:Datetime Overdue:Bool Jurisdiction:Keyword ExtendedDueAt:Datetime"
+ATTRS="CaseKind:Keyword CaseStage:Keyword Department:Keyword Grade:Keyword DueAt:Datetime Overdue:Bool Jurisdiction:Keyword ExtendedDueAt:Datetime CaseSummary:Keyword"
 
 i=0
 until temporal operator namespace describe --namespace "$NS" >/dev/null 2>&1; do

@@ -126,7 +126,15 @@ cmd_build() {
     cache_store "$want" "$SERVER_BIN" "$SQL_TOOL" "$UI_BIN"
   fi
   echo "$want" >"$BUILD_STAMP"
-  want="$(admin_hash)"; have=""
+  build_admin
+}
+
+# hy-temporal-admin alone (its stamp: go.mod, go.sum and its sources): `setup` registers what the current sources
+# list (e.g. a search attribute added since the last build), not what a stale binary knows.
+build_admin() {
+  local want have=""
+  if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ] && [ -x "$ADMIN_BIN" ]; then return 0; fi
+  want="$(admin_hash)"
   [ -f "$ADMIN_STAMP" ] && have="$(cat "$ADMIN_STAMP")"
   if { [ "$want" != "$have" ] || [ ! -x "$ADMIN_BIN" ]; } && ! cache_restore "$want" "$ADMIN_BIN"; then
     log "temporal: building hy-temporal-admin"
@@ -268,7 +276,7 @@ start_ui() {
 }
 
 cmd_setup() {
-  [ -x "$ADMIN_BIN" ] || cmd_build
+  build_admin
   admin setup -retention "$TEMPORAL_RETENTION" -timeout "${TEMPORAL_START_TIMEOUT}s" ||
     die "temporal: namespace/search-attribute setup failed"
 }

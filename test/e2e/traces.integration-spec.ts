@@ -2,12 +2,15 @@
 // is followed through intake's HTTP span, the outbox and Kafka, routing's consumer, the workflow start, the workflow
 // and its activities in the worker, and the ledger's consumer of cases.events.v1 — one trace, read back from the
 // JSON-lines file every service and the worker append to (HUIYING_TRACES_FILE, set by deploy/local/env.sh).
+// The same from a gRPC SubmitReport carrying the traceparent in its metadata.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TOPICS } from '@huiying/contracts';
+import { Metadata } from '@grpc/grpc-js';
+import { TOPICS, type GrpcSubmitReportResponse } from '@huiying/contracts';
 import type { SpanLine } from '@huiying/platform';
 import { authHeaders, eventually, getJson, logsDir, postJson, urls } from './support';
+import { grpcClients, unary } from './grpc-support';
 import { ownPlace } from './places';
 
 const tracesFile = process.env.HUIYING_TRACES_FILE ?? path.join(logsDir, 'traces.jsonl');
@@ -21,6 +24,9 @@ function spansOf(traceId: string): SpanLine[] {
     .map((line) => JSON.parse(line) as SpanLine)
     .filter((s) => s.traceId === traceId);
 }
+
+const has = (spans: SpanLine[], service: string, kind: SpanLine['kind'], name: string | RegExp) =>
+  spans.find((s) => s.service === service && s.kind === kind && (typeof name === 'string' ? s.name === name : name.test(s.name)));
 
 describe('one trace from POST /v1/reports to the ledger', () => {
   it('has spans of intake (HTTP server), routing (Kafka consumer), the worker (workflow start, run, activity) and the ledger (cases.events.v1 consumer)', async () => {
@@ -50,8 +56,6 @@ describe('one trace from POST /v1/reports to the ledger', () => {
       return c.status === 200 && c.body.stage === 'routed' ? c : undefined;
     }, 90_000);
 
-    const has = (spans: SpanLine[], service: string, kind: SpanLine['kind'], name: string | RegExp) =>
-      spans.find((s) => s.service === service && s.kind === kind && (typeof name === 'string' ? s.name === name : name.test(s.name)));
     // spans are exported in batches (about every second): wait until the last of them, the ledger's, is written
     const spans = await eventually('the trace in the traces file', async () => {
       const all = spansOf(traceId);
@@ -78,5 +82,58 @@ describe('one trace from POST /v1/reports to the ledger', () => {
     // no personal data and no report text in any span of the trace
     const text = JSON.stringify(spans);
     for (const secret of ['13912345678', '王五', title, '路灯不亮']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('one trace from a gRPC SubmitReport to the workflow', () => {
+  const c = grpcClients();
+  afterAll(() => c.intake.close());
+
+  it('continues the traceparent of the call metadata in a gRPC server span of intake, through the outbox and Kafka to the first activity', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const callerSpanId = randomBytes(8).toString('hex');
+    const title = `gRPC 链路追踪测试 ${randomUUID().slice(0, 8)}`;
+    const metadata = new Metadata();
+    metadata.set('traceparent', `00-${traceId}-${callerSpanId}-01`);
+    const res = await unary<GrpcSubmitReportResponse>(
+      c.intake,
+      'SubmitReport',
+      {
+        channel: 'portal',
+        title,
+        content: '小区门口井盖缺失，存在安全隐患。',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        location: ownPlace(),
+        category: 'housing',
+        sourceRef: `e2e-traces-grpc:${randomUUID()}`,
+        reporter: { name: '赵六', phone: '13812345679' },
+      },
+      metadata,
+    );
+    const caseId = res.caseId;
+    expect(caseId).toBeTruthy();
+
+    // spans are exported in batches: wait for the first activity's span (the workflow's first event, emitCaseEvent)
+    const spans = await eventually('the gRPC trace in the traces file, as far as the first activity', async () => {
+      const all = spansOf(traceId);
+      return has(all, 'worker', 'internal', 'RunActivity:emitCaseEvent') ? all : undefined;
+    }, 150_000);
+
+    const rpc = has(spans, 'intake', 'server', 'huiying.v1.IntakeService/SubmitReport');
+    expect(rpc).toMatchObject({
+      parentSpanId: callerSpanId,
+      status: 'unset',
+      attributes: { 'rpc.system': 'grpc', 'rpc.service': 'huiying.v1.IntakeService', 'rpc.method': 'SubmitReport', 'rpc.grpc.status_code': 0 },
+    });
+    // the outbox row written in the call kept the call's span: the relay's publish is its child
+    const relayed = has(spans, 'intake', 'producer', `${TOPICS.reportReceived} publish`);
+    expect(relayed?.parentSpanId).toBe(rpc?.spanId);
+    const routed = has(spans, 'routing', 'consumer', `${TOPICS.reportReceived} process`);
+    expect(routed?.parentSpanId).toBe(relayed?.spanId);
+    expect(has(spans, 'routing', 'internal', 'StartWorkflow:opinionCaseWorkflow')).toBeDefined();
+    expect(has(spans, 'worker', 'internal', 'RunActivity:emitCaseEvent')?.attributes).toMatchObject({ temporalWorkflowId: caseId });
+
+    const text = JSON.stringify(spans);
+    for (const secret of ['13812345679', '赵六', title, '井盖缺失']) expect(text).not.toContain(secret);
   });
 });

@@ -11,6 +11,7 @@ import { validate } from 'class-validator';
 import protobuf from 'protobufjs';
 import { throwError, type Observable } from 'rxjs';
 import { toFieldErrors, type FieldError } from './validation';
+import { grpcTracingInterceptor } from './grpc-tracing';
 
 export { GrpcStatus };
 
@@ -159,7 +160,8 @@ export function reflectionPackage(settings: Pick<GrpcServerSettings, 'protoFiles
 
 /**
  * Nest gRPC transport options for our servers, with the standard health-checking service (grpc.health.v1.Health)
- * and server reflection (v1 and v1alpha) added to the same server.
+ * and server reflection (v1 and v1alpha) added to the same server, and a SERVER span for every call of our services
+ * (grpc-tracing.ts; grpc-js takes server interceptors in the options Nest builds its Server with).
  */
 export function grpcServerOptions(settings: GrpcServerSettings, health: HealthImplementation): GrpcOptions {
   return {
@@ -169,6 +171,7 @@ export function grpcServerOptions(settings: GrpcServerSettings, health: HealthIm
       package: [...new Set(settings.services.map((s) => s.slice(0, s.lastIndexOf('.'))))],
       protoPath: settings.protoFiles,
       loader: settings.loader,
+      channelOptions: { interceptors: [grpcTracingInterceptor()] },
       onLoadPackageDefinition: (_pkg: PackageDefinition, server: Pick<Server, 'addService'>) => {
         new ReflectionService(reflectionPackage(settings)).addToServer(server);
         health.addToServer(server as Server);

@@ -7,6 +7,7 @@ export * from './bootstrap';
 export * from './request-refusals';
 export * from './openapi';
 export * from './grpc';
+export * from './grpc-tracing';
 export * from './metrics';
 export * from './http-metrics';
 export * from './metrics.module';

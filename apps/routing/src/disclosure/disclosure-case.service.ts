@@ -108,19 +108,22 @@ export class DisclosureCaseService {
       jurisdiction,
       policy: chosen.policy,
     };
+    const summary = disclosureWorkflowSummary(input);
     let outcome: 'started' | 'already-started' = 'started';
     try {
       await this.client.workflow.start(DISCLOSURE_WORKFLOW_TYPE, {
         workflowId: a.caseId,
         taskQueue: TASK_QUEUES.cases,
         args: [input],
-        ...disclosureWorkflowSummary(input),
+        ...summary,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.CaseKind, value: 'disclosure' },
           { key: SEARCH_ATTRIBUTES.CaseStage, value: 'received' },
           { key: SEARCH_ATTRIBUTES.Department, value: department },
           { key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.jurisdiction },
+          // the summary again, for the Temporal UI's workflow list (a column there; README → Watching cases)
+          { key: SEARCH_ATTRIBUTES.CaseSummary, value: summary.staticSummary },
         ],
       });
     } catch (e) {

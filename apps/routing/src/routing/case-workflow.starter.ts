@@ -22,17 +22,20 @@ export class CaseWorkflowStarter {
   ) {}
 
   async startOpinionCase(input: OpinionCaseInput): Promise<'started' | 'already-started'> {
+    const summary = opinionWorkflowSummary(input);
     try {
       await this.client.workflow.start(WORKFLOW_TYPES.opinionCase, {
         workflowId: input.caseId,
         taskQueue: TASK_QUEUES.cases,
         args: [input],
-        ...opinionWorkflowSummary(input),
+        ...summary,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
           { key: SEARCH_ATTRIBUTES.CaseStage, value: 'collected' },
           { key: SEARCH_ATTRIBUTES.Department, value: input.routing.leadDepartment },
+          // the summary again, for the Temporal UI's workflow list (a column there; README → Watching cases)
+          { key: SEARCH_ATTRIBUTES.CaseSummary, value: summary.staticSummary },
         ],
       });
       this.logger.info({ caseId: input.caseId, department: input.routing.leadDepartment }, 'case workflow started');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { NATIONAL_DISCLOSURE_POLICY, SEED_CITY_OPINION_POLICY } from '@huiying/policy';
 import type { DisclosureApplicationInput, OpinionCaseInput } from '@huiying/contracts';
 import { disclosureWorkflowSummary, opinionWorkflowSummary } from './workflow-summary';
@@ -23,6 +24,16 @@ describe('what a case workflow starts with in the Temporal UI', () => {
     const s = opinionWorkflowSummary({ ...opinion, title: '长'.repeat(300) });
     expect(s.staticSummary.length).toBeLessThanOrEqual(120);
     expect(s.staticSummary).toContain('…');
+  });
+
+  it('fits the CaseSummary search attribute whatever the title and routing: one line, at most 120 characters (Keyword: 255 in SQL visibility)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 200 }), fc.string({ maxLength: 200 }), (title, department, jurisdiction) => {
+        const s = opinionWorkflowSummary({ ...opinion, title, routing: { ...opinion.routing, leadDepartment: department, jurisdiction } });
+        expect(s.staticSummary.length).toBeLessThanOrEqual(120);
+        expect(s.staticSummary).not.toMatch(/[\r\n\t]/);
+      }),
+    );
   });
 
   it('a disclosure application: its id, receipt day and department; no applicant name or contact', () => {

@@ -42,6 +42,11 @@ export const SEARCH_ATTRIBUTES = {
   Overdue: defineSearchAttributeKey('Overdue', 'BOOL'),
   Jurisdiction: defineSearchAttributeKey('Jurisdiction', 'KEYWORD'),
   ExtendedDueAt: defineSearchAttributeKey('ExtendedDueAt', 'DATETIME'),
+  /**
+   * The case's static summary (the same text as its Temporal user-metadata summary), set at start: the Temporal
+   * UI's workflow list shows user metadata in no version, but shows a Keyword search attribute as a column.
+   */
+  CaseSummary: defineSearchAttributeKey('CaseSummary', 'KEYWORD'),
 } as const;
 
 /** name → Temporal type, for registration scripts and tests. */
@@ -54,6 +59,7 @@ export const SEARCH_ATTRIBUTE_TYPES: Record<keyof typeof SEARCH_ATTRIBUTES, stri
   Overdue: 'Bool',
   Jurisdiction: 'Keyword',
   ExtendedDueAt: 'Datetime',
+  CaseSummary: 'Keyword',
 };
 
 export const opinionCaseQueries = {

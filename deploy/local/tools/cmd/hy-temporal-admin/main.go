@@ -33,7 +33,7 @@ import (
 
 // Keep in step with libs/temporal (search-attribute registration) and the workflows' upserts.
 const defaultSearchAttributes = "CaseKind=Keyword,CaseStage=Keyword,Department=Keyword,Grade=Keyword," +
-	"DueAt=Datetime,Overdue=Bool,Jurisdiction=Keyword,ExtendedDueAt=Datetime"
+	"DueAt=Datetime,Overdue=Bool,Jurisdiction=Keyword,ExtendedDueAt=Datetime,CaseSummary=Keyword"
 
 var saTypes = map[string]enumspb.IndexedValueType{
 	"Keyword":     enumspb.INDEXED_VALUE_TYPE_KEYWORD,
