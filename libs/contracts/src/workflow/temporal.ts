@@ -119,4 +119,9 @@ export const opinionCaseSignals = {
 export interface CaseActivities {
   /** Publishes a stage change to cases.events.v1; idempotent by (caseId, sequence). */
   emitCaseEvent(event: CaseStageChange): Promise<void>;
+  /**
+   * Publishes consecutive changes of one case to cases.events.v1 in one send, in sequence order (one partition, the
+   * case id is the key); idempotent by (caseId, sequence). Made to run as a local activity: one short attempt.
+   */
+  emitCaseEvents(events: CaseStageChange[]): Promise<void>;
 }
