@@ -16,9 +16,16 @@ describe('eventTypeName', () => {
 });
 
 describe('routedShape', () => {
-  it('counts a recorded routed opinion case: 3 workflow tasks, 2 activities, 3 upserts, 1 timer, 20 events', () => {
+  it('counts a recorded routed opinion case from before the patch: 3 workflow tasks, 2 activities, 3 upserts, 1 timer, 20 events', () => {
     expect(routedShape(recorded.events)).toEqual({
       events: 20, workflowTasks: 3, activities: 2, upserts: 3, timers: 1, timersFired: 0, markers: 0, clean: true,
+    });
+  });
+  it('counts the one-task routed case (case-events-batched-local) the workflow test recorded: 9 events, no activity', () => {
+    const file = path.join(__dirname, '../../workflows/src/test/histories/routed-as-routing-starts-it.json');
+    const oneTask = JSON.parse(readFileSync(file, 'utf8')) as { history: { events: { eventType: string }[] } };
+    expect(routedShape(oneTask.history.events)).toEqual({
+      events: 9, workflowTasks: 1, activities: 0, upserts: 2, timers: 1, timersFired: 0, markers: 2, clean: true,
     });
   });
   it('reads numeric event types as fetchHistory() gives them before JSON', () => {

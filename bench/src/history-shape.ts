@@ -1,8 +1,10 @@
 // The shape of a routed case, read from its workflow history (pure; unit-tested on a recorded history).
 //
 // "Routed" is the first point where the workflow has nothing left in flight: the first workflow task completion after
-// which (its commands included) no activity and no child workflow is pending. For the opinion case that is the
-// workflow task after the `routed` case event's activity, which arms the claim clock's timer.
+// which (its commands included) no activity and no child workflow is pending. For the opinion case that is its first
+// workflow task: the collected and routed case events go out by one local activity (a marker) inside it, and it arms
+// the claim clock's timer (cases started before the case-events-batched-local patch: the task after the `routed` case
+// event's activity).
 import { temporal } from '@temporalio/proto';
 
 const EventType = temporal.api.enums.v1.EventType;

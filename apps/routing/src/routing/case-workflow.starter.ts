@@ -4,7 +4,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Logger } from 'pino';
 import {
   opinionCaseSignals,
-  SEARCH_ATTRIBUTES,
+  opinionStartSearchAttributes,
   TASK_QUEUES,
   WORKFLOW_TYPES,
   type OpinionCaseInput,
@@ -29,11 +29,8 @@ export class CaseWorkflowStarter {
         args: [input],
         ...opinionWorkflowSummary(input),
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
-          { key: SEARCH_ATTRIBUTES.CaseStage, value: 'collected' },
-          { key: SEARCH_ATTRIBUTES.Department, value: input.routing.leadDepartment },
-        ],
+        // all the first workflow task would upsert, as far as known here: the workflow upserts only the rest (DueAt)
+        typedSearchAttributes: opinionStartSearchAttributes(input),
       });
       this.logger.info({ caseId: input.caseId, department: input.routing.leadDepartment }, 'case workflow started');
       return 'started';
