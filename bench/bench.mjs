@@ -392,7 +392,7 @@ const row = tableRow([
   `${fmt(c, 1)} (${report.pipeline.seconds} s)`,
   ratioPct(c, b),
   ratioPct(b, a),
-  `${shape.events} ev, ${shape.workflowTasks} WT, ${shape.activities} act, ${shape.upserts} ups, ${shape.timers} tmr`,
+  `${shape.events} ev, ${shape.workflowTasks} WT, ${shape.activities} act, ${shape.upserts} ups, ${shape.timers} tmr${shape.markers ? `, ${shape.markers} mk` : ''}`,
   report.rates.map((r) => `${r.rate}/s: ${fmt(r.wfStart.p50)} / ${fmt(r.wfStart.p99)}`).join('; '),
   report.rates.map((r) => `${r.rate}/s: ${fmt(r.ack.p50)} / ${fmt(r.ack.p99)}`).join('; '),
   `${fmt(report.pipeline.cpu.at(-1).msPerUnit)} (${cpuLine(report.pipeline.cpu.slice(0, -1))})`,

@@ -16,9 +16,16 @@ describe('eventTypeName', () => {
 });
 
 describe('routedShape', () => {
-  it('counts a recorded routed opinion case: 3 workflow tasks, 2 activities, 3 upserts, 1 timer, 20 events', () => {
+  it('counts a recorded routed opinion case from before the patch: 3 workflow tasks, 2 activities, 3 upserts, 1 timer, 20 events', () => {
     expect(routedShape(recorded.events)).toEqual({
       events: 20, workflowTasks: 3, activities: 2, upserts: 3, timers: 1, timersFired: 0, markers: 0, clean: true,
+    });
+  });
+  it('counts the one-task routed case (case-events-batched-local) the workflow test recorded: 9 events, no activity', () => {
+    const file = path.join(__dirname, '../../workflows/src/test/histories/routed-as-routing-starts-it.json');
+    const oneTask = JSON.parse(readFileSync(file, 'utf8')) as { history: { events: { eventType: string }[] } };
+    expect(routedShape(oneTask.history.events)).toEqual({
+      events: 9, workflowTasks: 1, activities: 0, upserts: 2, timers: 1, timersFired: 0, markers: 2, clean: true,
     });
   });
   it('reads numeric event types as fetchHistory() gives them before JSON', () => {
@@ -61,9 +68,9 @@ describe('referencePlan', () => {
   it('reproduces the routed case: 3 tasks, an activity ending each of the first two, the timer waiting in the last', () => {
     expect(referencePlan({ workflowTasks: 3, activities: 2, upserts: 3, timers: 1, timersFired: 0 })).toEqual({
       steps: [
-        { upserts: 1, activities: 1, fireTimer: false },
-        { upserts: 1, activities: 1, fireTimer: false },
-        { upserts: 1, activities: 0, fireTimer: false },
+        { upserts: 1, localActivities: 0, activities: 1, fireTimer: false },
+        { upserts: 1, localActivities: 0, activities: 1, fireTimer: false },
+        { upserts: 1, localActivities: 0, activities: 0, fireTimer: false },
       ],
       waitingTimers: 1,
       extraTimers: 0,
@@ -71,8 +78,8 @@ describe('referencePlan', () => {
   });
   it('runs activities in parallel when the case has more than tasks to end, and fires extra timers for tasks beyond them', () => {
     expect(referencePlan({ workflowTasks: 2, activities: 3, upserts: 0, timers: 0, timersFired: 0 }).steps).toEqual([
-      { upserts: 0, activities: 3, fireTimer: false },
-      { upserts: 0, activities: 0, fireTimer: false },
+      { upserts: 0, localActivities: 0, activities: 3, fireTimer: false },
+      { upserts: 0, localActivities: 0, activities: 0, fireTimer: false },
     ]);
     const five = referencePlan({ workflowTasks: 5, activities: 3, upserts: 3, timers: 1, timersFired: 0 });
     expect(five.steps.map((s) => [s.activities, s.fireTimer])).toEqual([[1, false], [1, false], [1, false], [0, true], [0, false]]);
@@ -84,9 +91,16 @@ describe('referencePlan', () => {
     expect(p.steps.map((s) => [s.activities, s.fireTimer])).toEqual([[1, false], [0, true], [0, false]]);
     expect(p).toMatchObject({ waitingTimers: 1, extraTimers: 0 });
   });
+  it('reproduces the routed case of one task: its markers as local activities inside it, the timer waiting', () => {
+    expect(referencePlan({ workflowTasks: 1, activities: 0, upserts: 2, markers: 2, timers: 1, timersFired: 0 })).toEqual({
+      steps: [{ upserts: 2, localActivities: 2, activities: 0, fireTimer: false }],
+      waitingTimers: 1,
+      extraTimers: 0,
+    });
+  });
   it('has one task for a workflow that does nothing', () => {
     expect(referencePlan({ workflowTasks: 1, activities: 0, upserts: 0, timers: 0, timersFired: 0 })).toEqual({
-      steps: [{ upserts: 0, activities: 0, fireTimer: false }], waitingTimers: 0, extraTimers: 0,
+      steps: [{ upserts: 0, localActivities: 0, activities: 0, fireTimer: false }], waitingTimers: 0, extraTimers: 0,
     });
   });
 });

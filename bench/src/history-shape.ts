@@ -1,8 +1,10 @@
 // The shape of a routed case, read from its workflow history (pure; unit-tested on a recorded history).
 //
 // "Routed" is the first point where the workflow has nothing left in flight: the first workflow task completion after
-// which (its commands included) no activity and no child workflow is pending. For the opinion case that is the
-// workflow task after the `routed` case event's activity, which arms the claim clock's timer.
+// which (its commands included) no activity and no child workflow is pending. For the opinion case that is its first
+// workflow task: the collected and routed case events go out by one local activity (a marker) inside it, and it arms
+// the claim clock's timer (cases started before the case-events-batched-local patch: the task after the `routed` case
+// event's activity).
 import { temporal } from '@temporalio/proto';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -97,9 +99,14 @@ export function commonShape(shapes: readonly (CaseShape | null)[]): CaseShape | 
   return [...byKey.values()].sort((a, b) => b.n - a.n)[0]?.shape ?? null;
 }
 
-/** One workflow task of the reference workflow: upserts, then activities in parallel (awaited) or one short timer (fires). */
+/**
+ * One workflow task of the reference workflow: upserts, local activities one after the other (a marker each, inside
+ * the task), then activities in parallel (awaited) or one short timer (fires).
+ */
 export interface ReferenceStep {
   upserts: number;
+  /** no-op local activities standing for the case's markers (its local activities and patch markers) */
+  localActivities: number;
   activities: number;
   /** fire a 1 ms timer to end the task (a case's task woken by a fired timer, or by a signal/update the reference cannot send itself) */
   fireTimer: boolean;
@@ -114,17 +121,19 @@ export interface ReferencePlan {
 }
 
 /**
- * A workflow of the same shape as the case: the same number of workflow tasks, activities, upserts and timers. Each
- * task but the last ends in what wakes the next one (activities, or a timer that fires); the last starts the timers
- * that wait. Upserts are spread over the tasks in order.
+ * A workflow of the same shape as the case: the same number of workflow tasks, activities, upserts, markers and
+ * timers. Each task but the last ends in what wakes the next one (activities, or a timer that fires); the last starts
+ * the timers that wait. Upserts and markers are spread over the tasks in order.
  */
-export function referencePlan(shape: Pick<CaseShape, 'workflowTasks' | 'activities' | 'upserts' | 'timers' | 'timersFired'>): ReferencePlan {
+export function referencePlan(
+  shape: Pick<CaseShape, 'workflowTasks' | 'activities' | 'upserts' | 'timers' | 'timersFired'> & Partial<Pick<CaseShape, 'markers'>>,
+): ReferencePlan {
   const activities = Math.max(0, shape.activities);
   const fired = Math.max(0, Math.min(shape.timersFired, shape.timers));
   const wakers = activities + fired;
   const tasks = Math.max(1, shape.workflowTasks, wakers > 0 ? 2 : 1);
   const transitions = tasks - 1;
-  const steps: ReferenceStep[] = Array.from({ length: tasks }, () => ({ upserts: 0, activities: 0, fireTimer: false }));
+  const steps: ReferenceStep[] = Array.from({ length: tasks }, () => ({ upserts: 0, localActivities: 0, activities: 0, fireTimer: false }));
   // activities first, one per transition, the rest in parallel on the earlier ones
   for (let a = 0; a < activities; a++) (steps[a % transitions] as ReferenceStep).activities++;
   // fired timers and any transition still without a waker
@@ -146,5 +155,6 @@ export function referencePlan(shape: Pick<CaseShape, 'workflowTasks' | 'activiti
     }
   }
   for (let u = 0; u < Math.max(0, shape.upserts); u++) (steps[u % tasks] as ReferenceStep).upserts++;
+  for (let m = 0; m < Math.max(0, shape.markers ?? 0); m++) (steps[m % tasks] as ReferenceStep).localActivities++;
   return { steps, waitingTimers: Math.max(0, shape.timers - fired), extraTimers };
 }

@@ -1,8 +1,9 @@
 // Workflows of the bench worker (bench/bench.mjs bundles this file with bundleWorkflowCode; its own task queue).
 //   benchTrivialWorkflow   the start ceiling: one workflow task, completes
-//   benchReferenceWorkflow the engine reference: a case's shape (workflow tasks, activities, upserts, timers), no work
+//   benchReferenceWorkflow the engine reference: a case's shape (workflow tasks, activities, upserts, markers as no-op
+//                          local activities, timers), no work
 // Each tells the bench process when it got to its end (sink `bench.reached`, outside the history: no event).
-import { proxyActivities, proxySinks, sleep, upsertSearchAttributes, type Sinks } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, proxySinks, sleep, upsertSearchAttributes, type Sinks } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
 import type { ReferencePlan } from './history-shape';
 
@@ -12,6 +13,7 @@ export interface BenchSinks extends Sinks {
 
 const { bench } = proxySinks<BenchSinks>();
 const { benchNoop } = proxyActivities<{ benchNoop(): Promise<void> }>({ startToCloseTimeout: '30 seconds' });
+const local = proxyLocalActivities<{ benchNoop(): Promise<void> }>({ startToCloseTimeout: '5 seconds' });
 /** A registered keyword the upserts write; the value ('bench') is no real department, so no case query finds it. */
 const DEPARTMENT = defineSearchAttributeKey('Department', 'KEYWORD');
 
@@ -22,6 +24,7 @@ export async function benchTrivialWorkflow(): Promise<void> {
 export async function benchReferenceWorkflow(plan: ReferencePlan): Promise<void> {
   for (const [i, step] of plan.steps.entries()) {
     for (let u = 0; u < step.upserts; u++) upsertSearchAttributes([{ key: DEPARTMENT, value: 'bench' }]);
+    for (let m = 0; m < (step.localActivities ?? 0); m++) await local.benchNoop();
     const last = i === plan.steps.length - 1;
     if (last) break;
     const wakers: Promise<unknown>[] = [];

@@ -59,7 +59,7 @@ describe('one trace from POST /v1/reports to the ledger', () => {
     // spans are exported in batches (about every second): wait until the last of them, the ledger's, is written
     const spans = await eventually('the trace in the traces file', async () => {
       const all = spansOf(traceId);
-      return has(all, 'ledger', 'consumer', `${TOPICS.caseEvents} process`) && has(all, 'worker', 'internal', 'RunActivity:emitCaseEvent') ? all : undefined;
+      return has(all, 'ledger', 'consumer', `${TOPICS.caseEvents} process`) && has(all, 'worker', 'internal', 'RunActivity:emitCaseEvents') ? all : undefined;
     }, 60_000);
 
     const http = has(spans, 'intake', 'server', 'POST /v1/reports');
@@ -70,9 +70,9 @@ describe('one trace from POST /v1/reports to the ledger', () => {
     expect(routed?.parentSpanId).toBe(relayed?.spanId);
     const started = has(spans, 'routing', 'internal', 'StartWorkflow:opinionCaseWorkflow');
     expect(started).toBeDefined();
-    // the worker: the workflow's spans (exported through its sink) and the activities it ran
-    expect(has(spans, 'worker', 'internal', /^StartActivity:emitCaseEvent$/)).toBeDefined();
-    const activity = has(spans, 'worker', 'internal', 'RunActivity:emitCaseEvent');
+    // the worker: the workflow's spans (exported through its sink) and the local activity that sent its case events
+    expect(has(spans, 'worker', 'internal', /^StartActivity:emitCaseEvents$/)).toBeDefined();
+    const activity = has(spans, 'worker', 'internal', 'RunActivity:emitCaseEvents');
     expect(activity?.attributes).toMatchObject({ temporalWorkflowId: caseId });
     const emitted = spans.find((s) => s.service === 'worker' && s.kind === 'producer' && s.name === `${TOPICS.caseEvents} publish`);
     expect(emitted).toBeDefined();

@@ -10,17 +10,26 @@
 // One loop waits for the next reminder or escalation with an updatable timer — condition(changed, untilNext) — so an
 // action that moves, adds, starts or meets a deadline wakes it and it re-arms from the new clocks.
 //
-// History size: every case event is one activity (≈6 history events). Reminders (3 per clock), escalations (2 levels
-// per clock) and one follow-up clock a day keep an active case in the hundreds of events per month; escalations stop
-// after the last level, so an abandoned case goes quiet. Cases that stay open for years should continueAsNew on
-// workflowInfo().continueAsNewSuggested, carrying the state — not needed yet.
+// History size (issue 11). A routed case is one workflow task of 9 events: started, the task (3), the patch marker and
+// the TemporalChangeVersion upsert the SDK adds to it, one upsert of our own (DueAt: the rest came with the start),
+// one local-activity marker (the collected and routed events sent together) and the claim clock's timer. Case events
+// go out in batches, one batch in flight per case, each batch a local activity (a marker: no activity events, no extra
+// workflow task); a batch the local activity could not send in its one short attempt (Kafka away) goes to the ordinary
+// activity, retried by the server, so an outage holds no workflow task slot. Reminders (3 per clock), escalations (2
+// levels per clock) and one follow-up clock a day keep an active case in the tens to hundreds of events per month;
+// escalations stop after the last level, so an abandoned case goes quiet. Cases that stay open for years should
+// continueAsNew on workflowInfo().continueAsNewSuggested, carrying the state — not needed yet.
 import {
   allHandlersFinished,
   ApplicationFailure,
+  CancelledFailure,
   condition,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setCurrentDetails,
   setHandler,
+  TemporalFailure,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -36,6 +45,7 @@ import {
   type CaseActivities,
   type CaseChange,
   type CaseClock,
+  type CaseStageChange,
   type Grade,
   type OpinionCaseInput,
   type OpinionCaseSnapshot,
@@ -90,6 +100,27 @@ const ACTIVITY_OPTIONS = {
 } as const;
 /** The activities, each call with the summary the Temporal UI shows on it. */
 const activitiesSaying = (summary: string) => proxyActivities<CaseActivities>({ ...ACTIVITY_OPTIONS, summary });
+/**
+ * Case events as a local activity: one attempt of at most 5 s inside the workflow task (a publish takes milliseconds;
+ * kafkajs retries a broker blip within it). A batch it could not send goes to the ordinary activity above, retried
+ * by the server without holding one of the worker's few workflow task slots while Kafka is away.
+ */
+const localActivitiesSaying = (summary: string) =>
+  proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 1 }, summary });
+
+/**
+ * Patch (issue 11): the search attributes the start carried are not upserted again, the first task's two case events
+ * go out together, and every case event goes out in batches by local activity. Without it (histories recorded before,
+ * cases started before this worker): one `emitCaseEvent` activity per event and the start's own upserts. A case
+ * started before takes the new path at its first event after the deploy (a marker then). Remove the old branch
+ * (deprecatePatch, then nothing) once no case started before this patch is open — README → Workflow versions.
+ */
+const CASE_EVENTS_PATCH = 'case-events-batched-local';
+
+/** Case events one emission takes at most (a backlog after an outage goes out in several). */
+const MAX_BATCH = 50;
+
+const eventLabel = (e: Pick<CaseStageChange, 'change' | 'stage'>) => ((e.change ?? 'stage') === 'stage' ? `stage ${e.stage}` : `${e.change} (${e.stage})`);
 
 /** Signals and calendar notices kept in state (the newest ones; the count is kept in full). */
 const KEEP_RECENT = 20;
@@ -160,13 +191,33 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     needsResponse: state.needsResponse,
   });
 
+  // Decided before the first command: a case started by this code (the patch marker), or an older history replaying.
+  const lean = patched(CASE_EVENTS_PATCH);
+
   // ---- search attributes: every one kept current, upserted only when it changed
   const shown: Record<string, unknown> = {};
+  if (lean) {
+    // what the start carried (routing sets what it knows: opinionStartSearchAttributes) is not upserted again
+    const started = workflowInfo().typedSearchAttributes;
+    for (const key of [SEARCH_ATTRIBUTES.CaseKind, SEARCH_ATTRIBUTES.Jurisdiction, SEARCH_ATTRIBUTES.CaseStage, SEARCH_ATTRIBUTES.Department, SEARCH_ATTRIBUTES.Grade, SEARCH_ATTRIBUTES.Overdue]) {
+      const v = started.get(key);
+      if (v !== undefined) shown[key.name] = v;
+    }
+    const due = started.get(SEARCH_ATTRIBUTES.DueAt);
+    if (due !== undefined) shown[SEARCH_ATTRIBUTES.DueAt.name] = fromEpochMs(due.getTime());
+  }
   function syncSearchAttributes(): void {
     state.overdue = state.closure === null && isOverdue(state.clocks);
     setCurrentDetails(opinionCurrentDetails(state)); // the Temporal UI's "current details" (not a command: free to repeat)
     const dueAt = state.closure === null ? earliestDue(state.clocks) : null;
     const wanted: [SearchAttributeUpdatePair, unknown][] = [
+      // constant: upserted once by a case whose start did not carry them (the old path upserts them at start)
+      ...(lean
+        ? ([
+            [{ key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' }, 'opinion'],
+            [{ key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.jurisdiction }, input.routing.jurisdiction],
+          ] as [SearchAttributeUpdatePair, unknown][])
+        : []),
       [{ key: SEARCH_ATTRIBUTES.CaseStage, value: state.stage }, state.stage],
       [{ key: SEARCH_ATTRIBUTES.Department, value: state.department }, state.department],
       [{ key: SEARCH_ATTRIBUTES.Grade, value: state.grade }, state.grade],
@@ -179,15 +230,17 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     upsertSearchAttributes(changed.map(([pair]) => pair));
   }
 
-  // ---- case events: one per change, consecutive sequences, emitted in order
+  // ---- case events: one per change, consecutive sequences, emitted in order, one emission in flight per case
   let emitted: Promise<void> = Promise.resolve();
-  function record(change: CaseChange, stage: OpinionStage, detail: Record<string, unknown>): Promise<void> {
+  /** Recorded events not yet handed to an emission, oldest first; `batch` is the emission that took the event. */
+  const unsent: { event: CaseStageChange; batch?: Promise<void> }[] = [];
+  function record(change: CaseChange, stage: OpinionStage, detail: Record<string, unknown>, sync = true): Promise<void> {
     const previousStage = state.history.length ? state.stage : null;
     const sequence = state.history.length + 1;
     const at = nowIso();
     state.stage = stage;
     state.history.push({ sequence, change, stage, at, detail });
-    syncSearchAttributes();
+    if (sync) syncSearchAttributes();
     const event = {
       caseId: state.caseId,
       kind: 'opinion' as const,
@@ -203,11 +256,42 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
       occurredAt: at,
       detail,
     };
-    const sent = emitted.then(() => activitiesSaying(`case event ${sequence}: ${change === 'stage' ? `stage ${stage}` : `${change} (${stage})`}`).emitCaseEvent(event));
+    const entry: (typeof unsent)[number] = { event };
+    unsent.push(entry);
+    // when the emission before it has settled: the batch that took it, or a new emission starting with it
+    const sent = emitted.then(() => entry.batch ?? emitNext());
     emitted = sent.catch(() => undefined);
     return sent;
   }
-  const enter = (stage: OpinionStage, detail: Record<string, unknown>) => record('stage', stage, detail);
+
+  /** Emits the oldest unsent event — with every event recorded behind it (up to MAX_BATCH) when the patch applies. */
+  function emitNext(): Promise<void> {
+    if (!patched(CASE_EVENTS_PATCH)) {
+      const { event } = unsent.shift() as (typeof unsent)[number];
+      return activitiesSaying(`case event ${event.sequence}: ${eventLabel(event)}`).emitCaseEvent(event);
+    }
+    const taken = unsent.splice(0, MAX_BATCH);
+    const batch = emitBatch(taken.map((t) => t.event));
+    for (const t of taken) t.batch = batch;
+    return batch;
+  }
+
+  async function emitBatch(events: CaseStageChange[]): Promise<void> {
+    const first = events[0] as CaseStageChange;
+    const last = events[events.length - 1] as CaseStageChange;
+    const summary = events.length === 1
+      ? `case event ${first.sequence}: ${eventLabel(first)}`
+      : `case events ${first.sequence}–${last.sequence}: ${events.map(eventLabel).join(', ')}`;
+    try {
+      await localActivitiesSaying(summary).emitCaseEvents(events);
+    } catch (e) {
+      // Not sent in its one local attempt (Kafka away, a slow broker): the server retries it, the task ends now. A local
+      // activity's failure arrives as its cause (ApplicationFailure, TimeoutFailure), not wrapped in an ActivityFailure.
+      if (!(e instanceof TemporalFailure) || e instanceof CancelledFailure) throw e;
+      await activitiesSaying(summary).emitCaseEvents(events);
+    }
+  }
+  const enter = (stage: OpinionStage, detail: Record<string, unknown>, sync = true) => record('stage', stage, detail, sync);
   const clocksChanged = () => {
     clockChanges++;
   };
@@ -519,18 +603,12 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
   });
 
   // ---- the case starts
-  upsertSearchAttributes([
-    { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
-    { key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.jurisdiction },
-  ]);
-  await enter('collected', {
+  const collectedDetail = {
     reportId: input.reportId, channel: input.channel, discoveredAt: input.discoveredAt,
     // cases started before reports could carry discoveredAt keep their collected event as it was
     ...(input.discoveredAtSource ? { discoveredAtSource: input.discoveredAtSource, receivedAt: state.discovery.receivedAt } : {}),
-  });
-  routedAt = nowIso();
-  state.clocks = initialClocks(policy, basis(), state.department, nowMs());
-  const routedEvent = enter('routed', {
+  };
+  const routedDetail = () => ({
     leadDepartment: input.routing.leadDepartment,
     ccDepartments: input.routing.ccDepartments,
     territory: input.routing.territory,
@@ -541,8 +619,27 @@ export async function opinionCaseWorkflow(input: OpinionCaseInput): Promise<Opin
     grade: state.grade,
     clocks: clockSummary(state.clocks),
   });
-  routed = true; // actions waiting for the case to be routed may record now, after sequence 2
-  await routedEvent;
+  if (lean) {
+    // one workflow task: both events recorded, the search attributes synced once (what the start did not carry),
+    // both events sent in one emission
+    const collected = enter('collected', collectedDetail, false);
+    routedAt = nowIso();
+    state.clocks = initialClocks(policy, basis(), state.department, nowMs());
+    const routedEvent = enter('routed', routedDetail());
+    routed = true; // actions waiting for the case to be routed may record now, after sequence 2
+    await Promise.all([collected, routedEvent]);
+  } else {
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
+      { key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.jurisdiction },
+    ]);
+    await enter('collected', collectedDetail);
+    routedAt = nowIso();
+    state.clocks = initialClocks(policy, basis(), state.department, nowMs());
+    const routedEvent = enter('routed', routedDetail());
+    routed = true;
+    await routedEvent;
+  }
 
   // ---- the clock loop: wait for the next reminder/escalation, or for an action that changed the clocks
   while (!finished()) {

@@ -101,6 +101,24 @@ describe('trace context through the outbox, Kafka headers and the consumer', () 
     expect(sent[1]?.messages[0]).not.toHaveProperty('headers');
   });
 
+  it('TypedProducer.publishAll sends a batch in one request, in order, each message with its own producer span', async () => {
+    const sent: { topic: string; messages: { key: string; value: string; headers?: Record<string, string> }[] }[] = [];
+    const kafka = { producer: () => ({ connect: async () => undefined, send: async (r: (typeof sent)[number]) => void sent.push(r) }) } as unknown as Kafka;
+    const producer = new TypedProducer(kafka);
+    const activity = trace.getTracer('test').startSpan('RunActivity:emitCaseEvents');
+    const envelopes = [1, 2].map((n) => makeEnvelope({ id: `${caseId}:${n}`, type: 'huiying.case.stage-changed.v1', source: '/test', time: new Date().toISOString(), subject: caseId, data: {} }));
+    await context.with(trace.setSpan(ROOT_CONTEXT, activity), () => producer.publishAll(TOPICS.caseEvents, envelopes as never));
+    activity.end();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.messages.map((m) => [m.key, (JSON.parse(m.value) as { id: string }).id])).toEqual([[caseId, `${caseId}:1`], [caseId, `${caseId}:2`]]);
+    const spans = memory.getFinishedSpans().filter((x) => x.name === `${TOPICS.caseEvents} publish`);
+    expect(spans.map((x) => x.attributes['messaging.message.id'])).toEqual([`${caseId}:1`, `${caseId}:2`]);
+    for (const [i, span] of spans.entries()) {
+      expect(span.parentSpanId).toBe(activity.spanContext().spanId);
+      expect(sent[0]?.messages[i]?.headers?.traceparent).toBe(`00-${activity.spanContext().traceId}-${span.spanContext().spanId}-01`);
+    }
+  });
+
   it('ValidatingConsumer runs the handler in the message trace, and a dead letter is an error span that keeps the trace headers', async () => {
     let fake: { eachMessage?: (p: unknown) => Promise<void> } & Record<string, unknown> = {};
     const emitter = new EventEmitter();

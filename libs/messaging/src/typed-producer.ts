@@ -26,14 +26,30 @@ export class TypedProducer {
    * the message is sent in a PRODUCER span whose context its `traceparent` header carries (README → Traces).
    */
   async publish<K extends MappedTopic>(topic: K, envelope: EventEnvelope<EventMap[K]>): Promise<void> {
-    const traced = startProducerSpan(topic, context.active(), { eventId: envelope.id, key: envelope.subject });
+    await this.publishAll(topic, [envelope]);
+  }
+
+  /**
+   * Several messages in one send (one request per partition), in the order given: messages with the same key land on
+   * one partition in that order. Each has its own PRODUCER span, as publish() gives it.
+   */
+  async publishAll<K extends MappedTopic>(topic: K, envelopes: readonly EventEnvelope<EventMap[K]>[]): Promise<void> {
+    if (!envelopes.length) return;
+    const parent = context.active();
+    const traced = envelopes.map((e) => startProducerSpan(topic, parent, { eventId: e.id, key: e.subject }));
     try {
-      await this.publishRaw(topic, [{ key: envelope.subject, value: JSON.stringify(envelope), ...(traced ? { headers: traced.headers } : {}) }]);
+      await this.publishRaw(
+        topic,
+        envelopes.map((e, i) => {
+          const t = traced[i];
+          return { key: e.subject, value: JSON.stringify(e), ...(t ? { headers: t.headers } : {}) };
+        }),
+      );
     } catch (e) {
-      endProducerSpans([traced], e);
+      endProducerSpans(traced, e);
       throw e;
     }
-    endProducerSpans([traced]);
+    endProducerSpans(traced);
   }
 
   async publishRaw(topic: string, messages: { key: string; value: string | Buffer; headers?: Record<string, string> }[]) {

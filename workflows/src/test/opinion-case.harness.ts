@@ -20,6 +20,11 @@ export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 
 export const HISTORIES_DIR = path.join(__dirname, 'histories');
+/**
+ * Histories recorded before the case-events-batched-local patch (one emitCaseEvent activity per event): kept apart so
+ * that recording again (which writes HISTORIES_DIR) never replaces them. They go when the patch's old branch goes.
+ */
+export const HISTORIES_BEFORE_BATCHED_EVENTS_DIR = path.join(HISTORIES_DIR, 'before-case-events-batched-local');
 /** Recorded histories of disclosureApplicationWorkflow (replayed by disclosure-application.replay.workflow.spec.ts). */
 export const DISCLOSURE_HISTORIES_DIR = path.join(HISTORIES_DIR, 'disclosure');
 
@@ -44,17 +49,27 @@ export function opinionInput(caseId: string, discoveredAtMs: number, overrides: 
   };
 }
 
-/** Case events by case id: the double of the emitCaseEvent activity. */
+/** Case events by case id: the double of the emitCaseEvent / emitCaseEvents activities. */
 export class EmittedEvents {
   private readonly byCase = new Map<string, CaseStageChange[]>();
+  /** Each call of either activity (a batch of one for emitCaseEvent), in the order they ran. */
+  readonly calls: { activity: 'emitCaseEvent' | 'emitCaseEvents'; caseId: string; sequences: number[] }[] = [];
   readonly activities = {
     emitCaseEvent: async (e: CaseStageChange) => {
-      const list = this.byCase.get(e.caseId) ?? [];
-      // idempotent like the real one: a retried emission does not duplicate
-      if (!list.some((x) => x.sequence === e.sequence)) list.push(e);
-      this.byCase.set(e.caseId, list);
+      this.calls.push({ activity: 'emitCaseEvent', caseId: e.caseId, sequences: [e.sequence] });
+      this.keep(e);
+    },
+    emitCaseEvents: async (events: CaseStageChange[]) => {
+      this.calls.push({ activity: 'emitCaseEvents', caseId: events[0]?.caseId ?? '', sequences: events.map((e) => e.sequence) });
+      for (const e of events) this.keep(e);
     },
   };
+  private keep(e: CaseStageChange): void {
+    const list = this.byCase.get(e.caseId) ?? [];
+    // idempotent like the real one: a retried emission does not duplicate
+    if (!list.some((x) => x.sequence === e.sequence)) list.push(e);
+    this.byCase.set(e.caseId, list);
+  }
   of(caseId: string): CaseStageChange[] {
     return [...(this.byCase.get(caseId) ?? [])].sort((a, b) => a.sequence - b.sequence);
   }

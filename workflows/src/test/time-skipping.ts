@@ -2,7 +2,7 @@
 // deploy/local/temporal.sh test-server) and a worker running the real workflow bundle.
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Resource } from '@opentelemetry/resources';
 import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { bundleWorkflows, ensureSearchAttributes, tracingWorkerInterceptors, workflowTraceSinks } from '@huiying/temporal';
@@ -36,9 +36,16 @@ export async function replayOptions(): Promise<{ workflowBundle: WorkflowBundleW
   return { workflowBundle: await workflowBundle(), sinks: workflowTraceSinks(new NoopSpanProcessor(), new Resource({ 'service.name': 'worker' })) };
 }
 
-/** A worker as apps/worker makes it; its spans go to `spans` (none kept by default). */
-export async function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: object, spans: SpanProcessor = new NoopSpanProcessor()): Promise<Worker> {
+/** A worker as apps/worker makes it; its spans go to `spans` (none kept by default); `extra` options on top. */
+export async function createTestWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  activities: object,
+  spans: SpanProcessor = new NoopSpanProcessor(),
+  extra: Partial<WorkerOptions> = {},
+): Promise<Worker> {
   return Worker.create({
+    ...extra,
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,

@@ -4,8 +4,9 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Logger } from 'pino';
 import {
   opinionCaseSignals,
-  SEARCH_ATTRIBUTES,
+  opinionStartSearchAttributes,
   TASK_QUEUES,
+  SEARCH_ATTRIBUTES,
   WORKFLOW_TYPES,
   type OpinionCaseInput,
   type ReportGroupedSignal,
@@ -30,13 +31,9 @@ export class CaseWorkflowStarter {
         args: [input],
         ...summary,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
-          { key: SEARCH_ATTRIBUTES.CaseStage, value: 'collected' },
-          { key: SEARCH_ATTRIBUTES.Department, value: input.routing.leadDepartment },
-          // the summary again, for the Temporal UI's workflow list (a column there; README → Watching cases)
-          { key: SEARCH_ATTRIBUTES.CaseSummary, value: summary.staticSummary },
-        ],
+        // all the first workflow task would upsert, as far as known here: the workflow upserts only the rest (DueAt);
+        // and the summary again, for the Temporal UI's workflow list (a column there; README → Watching cases)
+        typedSearchAttributes: [...opinionStartSearchAttributes(input), { key: SEARCH_ATTRIBUTES.CaseSummary, value: summary.staticSummary }],
       });
       this.logger.info({ caseId: input.caseId, department: input.routing.leadDepartment }, 'case workflow started');
       return 'started';

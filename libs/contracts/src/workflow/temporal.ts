@@ -1,8 +1,8 @@
 // Names shared by the worker, the clients that start/act on workflows, and the workflow code.
 // Declared once here (STYLE.md → Temporal). Workflow-safe: only @temporalio/workflow definitions.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { defineSearchAttributeKey } from '@temporalio/common';
-import type { CaseHistoryEntry, OpinionCaseSnapshot, OpinionCaseState, OpinionStage, CaseStageChange } from './case';
+import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
+import type { CaseHistoryEntry, OpinionCaseInput, OpinionCaseSnapshot, OpinionCaseState, OpinionStage, CaseStageChange } from './case';
 import type {
   ApproveRequest,
   AssessRequest,
@@ -61,6 +61,23 @@ export const SEARCH_ATTRIBUTE_TYPES: Record<keyof typeof SEARCH_ATTRIBUTES, stri
   ExtendedDueAt: 'Datetime',
   CaseSummary: 'Keyword',
 };
+
+/**
+ * The search attributes an opinion case starts with (routing's starter): every one the workflow's first task would
+ * otherwise upsert and the starter knows exactly — the workflow reads them from its start and upserts only what
+ * differs. The stage is `routed`, the stage at the end of the first task (collected → routed, nothing in between).
+ * DueAt is not among them: the claim clock counts from the routing time, the first workflow task's own time.
+ */
+export function opinionStartSearchAttributes(input: Pick<OpinionCaseInput, 'routing' | 'grade'>): SearchAttributePair[] {
+  return [
+    { key: SEARCH_ATTRIBUTES.CaseKind, value: 'opinion' },
+    { key: SEARCH_ATTRIBUTES.Jurisdiction, value: input.routing.jurisdiction },
+    { key: SEARCH_ATTRIBUTES.CaseStage, value: 'routed' },
+    { key: SEARCH_ATTRIBUTES.Department, value: input.routing.leadDepartment },
+    ...(input.grade ? [{ key: SEARCH_ATTRIBUTES.Grade, value: input.grade }] : []),
+    { key: SEARCH_ATTRIBUTES.Overdue, value: false },
+  ];
+}
 
 export const opinionCaseQueries = {
   /** The whole case state. */
@@ -125,4 +142,9 @@ export const opinionCaseSignals = {
 export interface CaseActivities {
   /** Publishes a stage change to cases.events.v1; idempotent by (caseId, sequence). */
   emitCaseEvent(event: CaseStageChange): Promise<void>;
+  /**
+   * Publishes consecutive changes of one case to cases.events.v1 in one send, in sequence order (one partition, the
+   * case id is the key); idempotent by (caseId, sequence). Made to run as a local activity: one short attempt.
+   */
+  emitCaseEvents(events: CaseStageChange[]): Promise<void>;
 }
