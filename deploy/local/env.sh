@@ -26,6 +26,15 @@ export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 # ignored .huiying/; an OTEL_EXPORTER_OTLP_ENDPOINT in the environment sends them to that collector instead.
 export HUIYING_TRACES_FILE="${HUIYING_TRACES_FILE:-$HY_LOGS/traces.jsonl}"
 
+# The 12345 reply webhook (README → 12345 replies by webhook) points at the LOCAL TEST RECEIVER: the port
+# test/e2e/hotline-reply-webhook.integration-spec.ts listens on while it runs, with a development secret. Nothing listens
+# there otherwise: replies are tried 3 times within about a second and then marked failed (one warning each). Only
+# when not set: set HOTLINE_REPLY_WEBHOOK_URL= (empty) to run without a webhook, or a real URL and secret.
+export HOTLINE_REPLY_WEBHOOK_URL="${HOTLINE_REPLY_WEBHOOK_URL-http://127.0.0.1:3099/hotline/replies}"
+export HOTLINE_REPLY_WEBHOOK_SECRET="${HOTLINE_REPLY_WEBHOOK_SECRET:-local-development-webhook-secret}"
+export HOTLINE_REPLY_WEBHOOK_MAX_ATTEMPTS="${HOTLINE_REPLY_WEBHOOK_MAX_ATTEMPTS:-3}"
+export HOTLINE_REPLY_WEBHOOK_BACKOFF_MS="${HOTLINE_REPLY_WEBHOOK_BACKOFF_MS:-200}"
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 

@@ -3,6 +3,9 @@ import { AccessModule, WorkflowCaseReach } from '@huiying/access';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HealthModule, MetricsModule, type HealthCheck } from '@huiying/platform';
+import { HOTLINE_REPLY_CONSUMER, HotlineRepliesModule } from './hotline-replies/hotline-replies.module';
+import type { HotlineReplyConsumer } from './hotline-replies/hotline-reply.consumer';
+import { ReplyWebhookWorker } from './hotline-replies/reply-webhook.worker';
 import { InfrastructureModule } from './infrastructure.module';
 import { LetterModule } from './letters/letter.module';
 import { ReplyLetterConsumer } from './letters/reply-letter.consumer';
@@ -16,12 +19,22 @@ import { ResponsesModule } from './responses/responses.module';
     AccessModule.forRoot({ service: 'publication', reach: { inject: [Client], useFactory: (c: Client) => new WorkflowCaseReach(c) } }),
     LetterModule,
     ResponsesModule,
+    HotlineRepliesModule,
     HealthModule.register({
-      imports: [LetterModule, ResponsesModule],
-      inject: [DataSource, ReplyLetterConsumer, DeliveryWorker],
-      useFactory: (ds: DataSource, letters: ReplyLetterConsumer, delivery: DeliveryWorker): HealthCheck[] => [
+      imports: [LetterModule, ResponsesModule, HotlineRepliesModule],
+      inject: [DataSource, ReplyLetterConsumer, DeliveryWorker, HOTLINE_REPLY_CONSUMER, ReplyWebhookWorker],
+      useFactory: (ds: DataSource, letters: ReplyLetterConsumer, delivery: DeliveryWorker, replies: HotlineReplyConsumer | null, webhook: ReplyWebhookWorker): HealthCheck[] => [
         { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
         letters.healthCheck(),
+        // the 12345 webhook's reply consumer runs only when a webhook is configured
+        ...(replies ? [replies.healthCheck()] : []),
+        {
+          name: 'hotline-reply-webhook',
+          critical: false,
+          check: async () => {
+            if (!webhook.healthy()) throw new Error('12345 reply webhook worker (publication.hotline_reply_deliveries) is not running');
+          },
+        },
         {
           name: 'delivery-worker',
           critical: false,

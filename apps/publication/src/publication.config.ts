@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { BaseConfig } from '@huiying/platform';
 
 export class PublicationConfig extends BaseConfig {
@@ -33,9 +33,37 @@ export class PublicationConfig extends BaseConfig {
   @IsString() @Matches(/^((portal|weibo|wechat|sms):\d{1,2})?(,(portal|weibo|wechat|sms):\d{1,2})*$/, { message: 'PUBLICATION_CHANNEL_FAULTS must look like weibo:2,sms:1' })
   PUBLICATION_CHANNEL_FAULTS = '';
 
-  /** Consumer group of the reply-letter consumer (publication.requested.v1). */
+  /** Consumer group of the reply-letter consumer (publication.requested.v1); the webhook's reply consumer is `<it>-hotline-replies`. */
   @IsString()
   PUBLICATION_CONSUMER_GROUP = 'huiying-publication';
+
+  /**
+   * The 12345 platform's webhook for replies (hotline.work-order-replies.v1): each reply is POSTed there, signed
+   * (README → 12345 replies by webhook). Unset or empty: no webhook — the replies are not consumed here, nothing is stored.
+   */
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'HOTLINE_REPLY_WEBHOOK_URL must be an http(s) URL' })
+  HOTLINE_REPLY_WEBHOOK_URL?: string;
+
+  /** The HMAC-SHA256 key the webhook's requests are signed with, shared with the platform. Required with the URL. */
+  @ValidateIf((c: PublicationConfig) => !!c.HOTLINE_REPLY_WEBHOOK_URL)
+  @IsString({ message: 'HOTLINE_REPLY_WEBHOOK_SECRET is required when HOTLINE_REPLY_WEBHOOK_URL is set (the key the webhook requests are signed with)' })
+  @MinLength(16, { message: 'HOTLINE_REPLY_WEBHOOK_SECRET must be at least 16 characters' })
+  HOTLINE_REPLY_WEBHOOK_SECRET?: string;
+
+  /** Attempts per (re)send of a reply before its delivery is marked failed (ops may resend it). */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(50)
+  HOTLINE_REPLY_WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** Back-off between attempts: base × 2^(attempt−1), capped at the max, plus up to 25 % jitter. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
+  HOTLINE_REPLY_WEBHOOK_BACKOFF_MS = 5000;
+
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(10)
+  HOTLINE_REPLY_WEBHOOK_BACKOFF_MAX_MS = 600000;
+
+  /** Per request: a receiver that has not answered by then counts as a failed attempt. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(100) @Max(120000)
+  HOTLINE_REPLY_WEBHOOK_TIMEOUT_MS = 10000;
 
   /** Reply letters and notices: the agency as it signs (答复机关). */
   @IsString() @MinLength(1)

@@ -24,6 +24,7 @@ export * from './rest/case-actions.dto';
 export * from './rest/reply-letter.dto';
 export * from './rest/annual-report.dto';
 export * from './rest/publication-response.dto';
+export * from './rest/hotline-reply-delivery.dto';
 export * from './rest/ledger.dto';
 export * from './rest/monthly-statistics.dto';
 export * from './rest/access.dto';
