@@ -60,8 +60,11 @@ describe('opinion case lifecycle, end to end', () => {
     });
   const stagesOf = (c: Record<string, unknown>) => (c.history as { stage: string }[]).map((h) => h.stage);
 
-  /** The search attributes the Temporal UI shows, once CaseStage is `stage`. */
-  const searchAttributesAt = (caseId: string, stage: string) =>
+  /**
+   * The search attributes the Temporal UI shows, once CaseStage is `stage` (and `ok`, when given). Routing starts a
+   * case with CaseStage routed already set; DueAt follows from the workflow's first task.
+   */
+  const searchAttributesAt = (caseId: string, stage: string, ok: (sa: SearchAttributes) => boolean = () => true) =>
     eventually(`search attributes: ${stage}`, async () => {
       const sa = (await t.client.workflow.getHandle(caseId).describe()).typedSearchAttributes;
       const shown: SearchAttributes = {
@@ -71,7 +74,7 @@ describe('opinion case lifecycle, end to end', () => {
         overdue: sa.get(SEARCH_ATTRIBUTES.Overdue),
         dueAt: sa.get(SEARCH_ATTRIBUTES.DueAt),
       };
-      return shown.stage === stage ? shown : undefined;
+      return shown.stage === stage && ok(shown) ? shown : undefined;
     });
 
   /** The earliest due time of the clocks still running (pending or escalated), as the workflow reports them. */
@@ -101,7 +104,7 @@ describe('opinion case lifecycle, end to end', () => {
     const routed = await ledgerAt(caseId, 'routed');
     expect(routed).toMatchObject({ kind: 'opinion', department: LEAD, supervision: expect.objectContaining({ reportCount: 1, channel: 'weibo', overdue: false }) });
     expect(stagesOf(routed)).toEqual(['collected', 'routed']);
-    const saRouted = await searchAttributesAt(caseId, 'routed');
+    const saRouted = await searchAttributesAt(caseId, 'routed', (sa) => sa.dueAt !== undefined);
     expect(saRouted).toMatchObject({ department: LEAD, overdue: false });
     expect(saRouted.grade).toBeUndefined(); // not graded yet
     expect(saRouted.dueAt?.getTime()).toBe(await earliestActiveDue(caseId)); // the claim clock
