@@ -113,10 +113,10 @@ describe('one trace from a gRPC SubmitReport to the workflow', () => {
     const caseId = res.caseId;
     expect(caseId).toBeTruthy();
 
-    // spans are exported in batches: wait for the first activity's span (the workflow's first event, emitCaseEvent)
+    // spans are exported in batches: wait for the first activity's span (the workflow's first event, emitCaseEvents, a local activity)
     const spans = await eventually('the gRPC trace in the traces file, as far as the first activity', async () => {
       const all = spansOf(traceId);
-      return has(all, 'worker', 'internal', 'RunActivity:emitCaseEvent') ? all : undefined;
+      return has(all, 'worker', 'internal', 'RunActivity:emitCaseEvents') ? all : undefined;
     }, 150_000);
 
     const rpc = has(spans, 'intake', 'server', 'huiying.v1.IntakeService/SubmitReport');
@@ -131,7 +131,7 @@ describe('one trace from a gRPC SubmitReport to the workflow', () => {
     const routed = has(spans, 'routing', 'consumer', `${TOPICS.reportReceived} process`);
     expect(routed?.parentSpanId).toBe(relayed?.spanId);
     expect(has(spans, 'routing', 'internal', 'StartWorkflow:opinionCaseWorkflow')).toBeDefined();
-    expect(has(spans, 'worker', 'internal', 'RunActivity:emitCaseEvent')?.attributes).toMatchObject({ temporalWorkflowId: caseId });
+    expect(has(spans, 'worker', 'internal', 'RunActivity:emitCaseEvents')?.attributes).toMatchObject({ temporalWorkflowId: caseId });
 
     const text = JSON.stringify(spans);
     for (const secret of ['13812345679', '赵六', title, '井盖缺失']) expect(text).not.toContain(secret);
